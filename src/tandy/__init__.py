@@ -1,0 +1,12 @@
+"""tandy: the SEC filing-review loop as a toolkit.
+
+The pipeline, one package a stage: :mod:`tandy.source` (what a file is) → :mod:`tandy.document`
+(text, pages, blocks, tables) → letters and proxies → rules → reports and corpus.
+"""
+
+__version__ = "0.1.0"
+
+from tandy.document import Document, Location, Submission, parse  # noqa: E402
+from tandy.errors import InputError  # noqa: E402
+
+__all__ = ["Document", "InputError", "Location", "Submission", "parse", "__version__"]

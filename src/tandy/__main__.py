@@ -1,0 +1,3 @@
+from tandy.cli import main
+
+main()

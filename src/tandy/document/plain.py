@@ -1,0 +1,122 @@
+"""Plain-text documents: EDGAR's ``<PAGE>`` pages, paragraphs, and fixed-width table regions.
+
+Text filings (all of EDGAR before 2001, and many letters after) are laid out in a monospaced
+font: pages end at ``<PAGE>`` (or a form feed), paragraphs at blank lines, and tables are columns
+of text aligned by spaces, sometimes wrapped in ``<TABLE>``/``<S>``/``<C>`` tags. The text is kept
+exactly as printed, alignment included, so that the table stage can find the columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tandy.document.layout import is_heading, normalize
+from tandy.document.model import Block, Page, Table
+
+_PAGE_MARK = re.compile(r"^[ \t]*(?:<PAGE>[^\n]*|\f[ \t]*)$", re.M | re.I)
+_TABLE_TAG = re.compile(r"^[ \t]*<TABLE>.*?^[ \t]*</TABLE>[^\n]*$", re.S | re.M | re.I)
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_GAP = re.compile(r"\S( {3,}|\t+)(?=\S)")
+_RULE = re.compile(r"^[\s\-=_]{6,}$")
+
+MIN_TABLE_LINES = 3
+"""A fixed-width region needs at least this many lines with aligned column gaps."""
+
+MAX_TABLE_BREAK = 3
+"""Lines without a column gap (wrapped text, blank lines) that may sit inside one table region."""
+
+
+def read_text(source_text: str) -> tuple[str, list[Page], list[Block], list[Table]]:
+    """The normalised text with its pages, paragraphs and table regions."""
+    text = normalize(source_text).replace("\f", "\n\f")
+    pages, markers = _pages(text)
+    blocks = _blocks(text, markers)
+    tables = [Table("text", m.start(), m.end(), tagged=True) for m in _TABLE_TAG.finditer(text)]
+    tables = sorted(tables + _aligned_regions(text, tables), key=lambda t: t.start)
+    for i, table in enumerate(tables):
+        for block in blocks:
+            if block.start >= table.start and block.end <= table.end:
+                block.table, block.kind = i, "paragraph"
+    return text, pages, blocks, tables
+
+
+def _pages(text: str) -> tuple[list[Page], list[tuple[int, int]]]:
+    starts, markers = [0], []
+    for m in _PAGE_MARK.finditer(text):
+        markers.append((m.start(), m.end()))
+        if m.start() > starts[-1] and text[starts[-1] : m.start()].strip():
+            starts.append(m.start())
+        else:
+            starts[-1] = m.start() if len(starts) > 1 else 0
+    ends = starts[1:] + [len(text)]
+    return [Page(i, s, e) for i, (s, e) in enumerate(zip(starts, ends))], markers
+
+
+def _blocks(text: str, markers: list[tuple[int, int]]) -> list[Block]:
+    marker_starts = {s for s, _ in markers}
+    blocks = []
+    for m in _PARAGRAPH.finditer(text):
+        start, end = m.start(), m.end()
+        for line_start, line_end in _split_markers(text, start, end, marker_starts):
+            chunk = text[line_start:line_end]
+            if not chunk.strip():
+                continue
+            if line_start in marker_starts or _PAGE_MARK.fullmatch(chunk):
+                blocks.append(Block(line_start, line_end, furniture="marker"))
+            else:
+                kind = "heading" if is_heading(chunk, underline=_underlined(text, line_end)) else "paragraph"
+                blocks.append(Block(line_start, line_end, kind, underline=kind == "heading" and _underlined(text, line_end)))
+    return blocks
+
+
+def _split_markers(text: str, start: int, end: int, marker_starts: set[int]):
+    """Split a paragraph so that a ``<PAGE>`` line is a block of its own."""
+    pos = start
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + line.start(), start + line.end()
+        if s in marker_starts:
+            if s > pos:
+                yield pos, s - 1
+            yield s, e
+            pos = e + 1
+    if pos < end:
+        yield pos, end
+
+
+def _underlined(text: str, end: int) -> bool:
+    """A heading underlined with a row of dashes on the next line, as typewriters did."""
+    nxt = text.find("\n", end + 1)
+    line = text[end + 1 : nxt if nxt != -1 else len(text)]
+    return bool(line.strip()) and set(line.strip()) <= {"-", "="} and len(line.strip()) >= 3
+
+
+def _aligned_regions(text: str, tagged: list[Table]) -> list[Table]:
+    """Fixed-width tables without tags: runs of lines that share column gaps.
+
+    A line is columnar when it has a gap of three or more spaces between words (or is a rule of
+    dashes); a region is at least :data:`MIN_TABLE_LINES` columnar lines with at most
+    :data:`MAX_TABLE_BREAK` other lines between them, outside any tagged table.
+    """
+    regions, run, breaks = [], [], 0
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if any(t.start <= start < t.end for t in tagged):
+            run, breaks = _close(regions, run), 0
+            continue
+        if _GAP.search(line.strip()) or (_RULE.match(line) and "-" in line and run):
+            run.append((start, end))
+            breaks = 0
+        elif run:
+            breaks += 1
+            if breaks > MAX_TABLE_BREAK:
+                run, breaks = _close(regions, run), 0
+    _close(regions, run)
+    return [Table("text", s, e) for s, e in regions]
+
+
+def _close(regions: list, run: list) -> list:
+    if len(run) >= MIN_TABLE_LINES:
+        regions.append((run[0][0], run[-1][1]))
+    return []

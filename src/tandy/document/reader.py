@@ -1,0 +1,44 @@
+"""Stage 2's entry point: a file's documents, each with its text, pages, blocks and tables."""
+
+from __future__ import annotations
+
+from tandy.document import furniture
+from tandy.document.html import read_html
+from tandy.document.model import Document, Submission
+from tandy.document.pdf import read_pdf
+from tandy.document.plain import read_text
+from tandy.errors import InputError
+from tandy.source import Part, open_source
+
+
+def parse(path: str, *, max_bytes: int | None = None) -> Submission:
+    """Open a file and read every document in it that has text (images are skipped)."""
+    source = open_source(path, max_bytes=max_bytes)
+    documents = [read_document(path, part) for part in source.parts if part.format != "binary"]
+    if not documents:
+        raise InputError(path, "holds no readable document (only images or binary attachments)")
+    return Submission(source, documents)
+
+
+def read_document(path: str, part: Part) -> Document:
+    """Lay one part out and mark its page furniture."""
+    if part.format == "pdf":
+        layout = read_pdf(path, part.content)
+        text, pages, blocks, tables = layout.text(), layout.pages(), layout.blocks, layout.tables
+    elif part.format == "html":
+        layout = read_html(part.content)
+        text, pages, blocks, tables = layout.text(), layout.pages(), layout.blocks, layout.tables
+    else:
+        text, pages, blocks, tables = read_text(part.content)
+    blocks = furniture.mark(text, pages, blocks)
+    return Document(
+        text=text,
+        format=part.format,
+        pages=pages,
+        blocks=blocks,
+        tables=tables,
+        sequence=part.sequence,
+        type=part.type,
+        filename=part.filename,
+        description=part.description,
+    )
