@@ -17,8 +17,11 @@ from tandy.document.layout import is_heading
 from tandy.document.model import Block, Page
 
 _NUMBER = r"(?:[A-Z]{1,2}-\s?\d{1,3}|\d{1,4}|[ivxlc]{1,7}|[IVXL]{1,6})"
-_BARE = re.compile(rf"^[-–—(\[ ]*({_NUMBER})[-–—)\] ]*$")
-_PAGE_WORD = re.compile(rf"^(?:-\s*)?page\s+({_NUMBER})(?:\s+of\s+\d+)?\s*(?:-)?$", re.I)
+_BARE = re.compile(rf"^[-–— ]*({_NUMBER})[-–— ]*$")
+_PAGE_WORD = re.compile(rf"(?:^|\s)(?:-\s*)?page\s+({_NUMBER})(?:\s+of\s+\d+)?\s*(?:-)?$", re.I)
+_NUMBER_FIRST = re.compile(r"^(\d{1,4})\s+(\S.{2,80})$")
+_NUMBER_LAST = re.compile(r"^(\S.{2,80}?)\s+(\d{1,4})$")
+_PAGE_MARK_NUMBER = re.compile(r"<PAGE>\s*(\d{1,4})\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
 
 TOP_LINES = 5
@@ -38,10 +41,27 @@ def mark(text: str, pages: list[Page], blocks: list[Block]) -> list[Block]:
     """Set each page's printed number and return the blocks with furniture lines split out."""
     spans: dict[int, tuple[int, str]] = {}
     page_lines = [_lines(text, page, blocks) for page in pages]
+    running = _running_keys(page_lines)
     for page, lines in zip(pages, page_lines):
-        page.number = _printed_number(lines, spans)
-    _running_lines(page_lines, spans)
+        page.number = _printed_number(lines, spans, running)
+    if len(pages) > 1 and not any(p.number for p in pages):
+        _numbers_from_page_marks(text, pages, blocks)
+    _mark_running_lines(page_lines, spans, running)
     return _split(text, blocks, spans)
+
+
+def _numbers_from_page_marks(text: str, pages: list[Page], blocks: list[Block]) -> None:
+    """Fall back on EDGAR's ``<PAGE> 2`` tags when no page prints a number of its own.
+
+    Typesetters of 1990s text filings numbered the ``<PAGE>`` tags with the page numbers of the
+    printed proxy; where the text itself carries no footer, that number is the best there is.
+    """
+    for block in blocks:
+        if block.furniture == "marker":
+            match = _PAGE_MARK_NUMBER.search(text[block.start : block.end])
+            page = next((p for p in pages if p.start <= block.start < p.end), None)
+            if match and page and page.number is None and int(match.group(1)) > 0:
+                page.number = match.group(1)
 
 
 def _lines(text: str, page: Page, blocks: list[Block]) -> list[_Line]:
@@ -55,16 +75,20 @@ def _lines(text: str, page: Page, blocks: list[Block]) -> list[_Line]:
     return out
 
 
-def _printed_number(lines: list[_Line], spans: dict) -> str | None:
-    """The page's printed number: the last lines first, then a ``Page N`` or number at the top."""
+def _printed_number(lines: list[_Line], spans: dict, running: set) -> str | None:
+    """The page's printed number: the last lines first, then a ``Page N`` or number at the top.
+
+    A number beside a running title ("12 2026 Proxy Statement", "December 29, 2021  2") counts
+    when the title repeats on other pages, which is what makes it a footer.
+    """
     for line in reversed(lines[-BOTTOM_LINES:]):
-        number = _match_number(line.text)
+        number = _match_number(line.text) or _beside_running_title(line.text, running)
         if number:
             spans[line.start] = (line.end, "page_number")
             return number
     top = lines[:TOP_LINES]
     for i, line in enumerate(top):
-        match = _PAGE_WORD.match(line.text)
+        match = _PAGE_WORD.search(line.text)
         if match:
             spans[line.start] = (line.end, "page_number")
             for above in top[:i]:
@@ -87,19 +111,47 @@ def _match_number(line: str) -> str | None:
     return number
 
 
-def _running_lines(page_lines: list[list[_Line]], spans: dict) -> None:
-    """Mark lines that repeat at the top or bottom of many pages, digits ignored."""
+def _beside_running_title(line: str, running: set) -> str | None:
+    for number, title in _number_and_title(line):
+        if (_key(title), "footer") in running and int(number) > 0:
+            return number
+    return None
+
+
+def _number_and_title(line: str) -> list[tuple[str, str]]:
+    """Both readings of a footer line: "12 2026 Proxy Statement" and "2026 Proxy Statement 13"."""
+    first, last = _NUMBER_FIRST.match(line), _NUMBER_LAST.match(line)
+    return ([first.groups()] if first else []) + ([last.groups()[::-1]] if last else [])
+
+
+def _key(line: str) -> str:
+    return " ".join(_DIGITS.sub("#", line.lower()).split())
+
+
+def _edges(lines: list[_Line]) -> dict[tuple[str, str], _Line]:
+    edge = [(l, "header") for l in lines[:TOP_LINES]] + [(l, "footer") for l in lines[-BOTTOM_LINES:]]
+    keyed = {(_key(l.text), kind): l for l, kind in edge}
+    for l in lines[-BOTTOM_LINES:]:
+        for _, title in _number_and_title(l.text):
+            keyed.setdefault((_key(title), "footer"), l)
+    return keyed
+
+
+def _running_keys(page_lines: list[list[_Line]]) -> set[tuple[str, str]]:
+    """Lines (digits ignored) that repeat at the top or bottom of many pages."""
     if len(page_lines) < 3:
-        return
-    keyed = []
-    for lines in page_lines:
-        edge = [(l, "header") for l in lines[:TOP_LINES]] + [(l, "footer") for l in lines[-BOTTOM_LINES:]]
-        keyed.append({(_DIGITS.sub("#", l.text.lower()), kind): l for l, kind in edge})
-    counts = Counter(key for page in keyed for key in page)
+        return set()
+    counts = Counter(key for lines in page_lines for key in _edges(lines))
     needed = max(3, int(len(page_lines) * REPEAT_SHARE))
-    for page in keyed:
-        for key, line in page.items():
-            if counts[key] >= needed and len(line.text) <= 120:
+    return {key for key, n in counts.items() if n >= needed}
+
+
+def _mark_running_lines(page_lines: list[list[_Line]], spans: dict, running: set) -> None:
+    if not running:
+        return
+    for lines in page_lines:
+        for key, line in _edges(lines).items():
+            if key in running and len(line.text) <= 120:
                 spans.setdefault(line.start, (line.end, key[1]))
 
 

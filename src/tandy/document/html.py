@@ -37,7 +37,7 @@ def read_html(source_text: str) -> Layout:
     layout = Layout()
     if not source_text.strip():
         return layout
-    root = lxml_html.document_fromstring(normalize(source_text).encode("utf-8"))
+    root = lxml_html.document_fromstring(source_text.encode("utf-8"))
     breaks_by_style = bool(_BREAK_STYLE.search(source_text[:2_000_000].lower()))
     walker = _Walker(layout, hr_breaks_page=not breaks_by_style)
     body = root.find("body")
@@ -294,7 +294,7 @@ def _join(runs: list[tuple[str, int]], keep_space: bool) -> tuple[str, dict[int,
             for f in (BOLD, ITALIC, UNDERLINE, HEADING):
                 if flags & f:
                     counts[f] += visible
-    joined = "".join(pieces)
+    joined = normalize("".join(pieces))
     if keep_space:
         return joined.strip("\n"), counts
     lines = [" ".join(line.split()) for line in joined.split("\n")]
