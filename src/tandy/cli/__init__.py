@@ -1,5 +1,7 @@
 """The ``tandy`` command: argument parsing and rendering only; the work is in the library.
 
+One module a command group (:mod:`tandy.cli.parse`, ...), each registering on :data:`app`.
+
 Every command that reads documents takes several paths (files, folders, globs) and runs them as a
 batch: a file that fails prints one line naming it and the problem, the others still run, and
 the exit code is 2 at the end if any failed (``shared/docs/contracts.md``).
@@ -15,11 +17,8 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table as RichTable
 
 from tandy import __version__
-from tandy.document import Submission, parse
-from tandy.document.contract import submission_json
 from tandy.errors import InputError
 from tandy.source import expand_paths
 
@@ -98,67 +97,6 @@ def _report_failure(path: str, problem: str, as_json: bool) -> None:
     err.print(f"[bold red]error[/]: {path}: {problem}", markup=True)
 
 
-@app.command("parse")
-def parse_command(
-    paths: Paths,
-    as_json: JsonFlag = False,
-    text: Annotated[bool, typer.Option("--text", help="Print each document's normalised text.")] = False,
-    pages: Annotated[bool, typer.Option("--pages", help="List the pages with their printed numbers.")] = False,
-    tables: Annotated[bool, typer.Option("--tables", help="List the tables found.")] = False,
-    debug: DebugFlag = False,
-    max_size: MaxSize = None,
-) -> None:
-    """Read EDGAR submissions, HTML, text or PDF documents: filing header, pages, blocks, tables.
-
-    Example: tandy parse ../shared/seed/000_33feab94224503d0.txt --pages
-    """
-
-    def render(submission: Submission) -> None:
-        _render_submission(submission, text=text, pages=pages, tables=tables)
-
-    run_batch(
-        paths,
-        lambda p: parse(p, max_bytes=max_size),
-        lambda s: submission_json(s, text=text),
-        render,
-        as_json=as_json,
-        debug=debug,
-    )
-
-
-def _render_submission(submission: Submission, *, text: bool, pages: bool, tables: bool) -> None:
-    source, filing = submission.source, submission.source.filing
-    out.rule(f"[bold]{source.path}[/]")
-    out.print(f"format {source.format}, encoding {source.encoding or '-'}, {source.size:,} bytes")
-    if filing:
-        names = "; ".join(f"{f.name} (CIK {f.cik}, {f.role})" for f in filing.filers)
-        out.print(f"{filing.form} filed {filing.filed}, accession {filing.accession}: {names}")
-    for doc in submission.documents:
-        numbers = [p.number or "-" for p in doc.pages]
-        out.print(
-            f"  document {doc.sequence or 1} {doc.type or ''} ({doc.format}): {len(doc.text):,} chars, "
-            f"{len(doc.pages)} pages, {len(doc.blocks)} blocks, {len(doc.tables)} tables; printed pages: {' '.join(numbers)}"
-        )
-        if pages:
-            _print_pages(doc)
-        if tables:
-            for i, table in enumerate(doc.tables):
-                loc = doc.location(table.start, table.end)
-                out.print(f"    table {i} ({table.kind}) page {loc.page or '-'} line {loc.line}: {len(table.rows)} rows")
-                for row in table.rows[:8]:
-                    out.print("      | " + " | ".join(row), markup=False)
-        if text:
-            out.print(doc.text, markup=False)
-
-
-def _print_pages(doc) -> None:
-    grid = RichTable("sheet", "printed", "start", "end", "first line")
-    for page in doc.pages:
-        first = next((l.strip() for l in doc.text[page.start : page.end].split("\n") if l.strip()), "")
-        grid.add_row(str(page.index + 1), page.number or "-", str(page.start), str(page.end), first[:60])
-    out.print(grid)
-
-
 def main() -> None:
     """Console entry point."""
     try:
@@ -166,3 +104,7 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+
+
+# Each command module registers its commands on `app` when imported; they import the names above.
+from tandy.cli import parse  # noqa: E402, F401
