@@ -24,7 +24,7 @@ class Citation:
     """
 
     text: str
-    kind: Literal["item", "rule", "section", "form", "asc", "sab", "schedule_item"]
+    kind: Literal["item", "rule", "section", "form", "asc", "sab", "schedule_item", "regulation"]
     regulation: str | None = None
     item: str | None = None
     rule: str | None = None
