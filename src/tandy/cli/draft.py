@@ -1,0 +1,62 @@
+"""``tandy draft-response``: a response skeleton (.docx or .md) from a staff comment letter."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tandy.cli import app, err, out
+from tandy.errors import InputError
+from tandy.letters.draft import draft_response, write_docx, write_markdown
+from tandy.letters.model import Letter
+
+WRITERS = {".docx": write_docx, ".md": write_markdown}
+
+
+def load_letter(path: str) -> Letter:
+    """The staff letter, read by the letter reader (imported here so the CLI loads fast)."""
+    from tandy.letters import read_letter
+
+    return read_letter(path)
+
+
+@app.command("draft-response")
+def draft_response_command(
+    staff_letter: Annotated[str, typer.Argument(help="The staff comment letter (PDF, HTML, text or EDGAR file).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: a .docx or .md file.")],
+    date: Annotated[str | None, typer.Option("--date", help="Date line of the response, YYYY-MM-DD (default today).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+) -> None:
+    """Start a response letter: addressee, Re: block, every comment in bold, a Response: under each.
+
+    Example: tandy draft-response staff_letter.pdf -o response.docx --date 2016-04-19
+    """
+    try:
+        writer = WRITERS.get(output.suffix.lower())
+        if writer is None:
+            raise InputError(str(output), "the output must end in .docx or .md")
+        if date is not None:
+            _check_date(date)
+        if output.exists() and not force:
+            raise InputError(str(output), "exists; use --force to overwrite it")
+        letter = load_letter(staff_letter)
+        if not letter.items:
+            raise InputError(staff_letter, "no numbered staff comments found; is this a staff comment letter?")
+        written = writer(draft_response(letter, date), output, force=force)
+    except InputError as exc:
+        err.print(f"error: {exc.path}: {exc.problem}", markup=False)
+        raise typer.Exit(2) from None
+    except (FileExistsError, FileNotFoundError, PermissionError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    out.print(f"wrote {written} ({len(letter.items)} comments)", markup=False)
+
+
+def _check_date(value: str) -> None:
+    try:
+        Date.fromisoformat(value)
+    except ValueError:
+        raise InputError("--date", f"{value!r} is not a date in the form YYYY-MM-DD") from None
