@@ -9,6 +9,7 @@ from docx import Document as WordDocument
 from typer.testing import CliRunner
 
 import tandy.cli.draft as draft_cli
+from conftest import corpus
 from tandy.cli import app
 from tandy.document import Document
 from tandy.letters.draft import RESPONSE_PLACEHOLDER, draft_response, to_markdown, write_docx, write_markdown
@@ -171,3 +172,33 @@ def test_command_bad_options_exit_2_with_one_line(tmp_path, letter_reader, monke
     assert result.exit_code == 2
     assert problem in result.output and len(result.output.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+# --- end to end, on real staff letters ------------------------------------------------------------
+
+
+def real_reader():
+    try:
+        from tandy.letters import read_letter  # noqa: F401
+    except ImportError:
+        pytest.skip("tandy.letters.read_letter is not available yet: the letter reader is not in this checkout")
+
+
+@pytest.mark.parametrize(
+    "letter, comments, tandy",
+    [
+        ("keys_upload_2016-04-05_0000000000-16-071042.pdf", 3, True),  # asks for Tandy, April 2016
+        ("brkb_upload_2022-09-02_0000000000-22-009598.pdf", 2, False),  # after October 2016
+    ],
+)
+def test_real_staff_letter_to_docx(tmp_path, letter, comments, tandy):
+    real_reader()
+    out = tmp_path / "response.docx"
+    result = runner.invoke(app, ["draft-response", str(corpus("letters", letter)), "-o", str(out), "--date", "2024-01-02"])
+    assert result.exit_code == 0, result.output
+    paras = paragraphs(out)
+    bold = [p.text for p in paras if p.runs and all(r.bold for r in p.runs) and p.text[:1].isdigit()]
+    assert [text.split(".")[0] for text in bold] == [str(n) for n in range(1, comments + 1)]
+    assert sum(p.text.startswith("Response:") for p in paras) == comments
+    assert any("foreclose the Commission" in p.text for p in paras) is tandy
+    assert paras[0].text == "January 2, 2024"

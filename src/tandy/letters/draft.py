@@ -43,10 +43,10 @@ FORM_TITLES = {
 }
 
 TANDY_PARAGRAPH = (
-    "In connection with responding to the Staff's comments, {company} acknowledges that: (1) {company} is "
+    "In connection with responding to the Staff's comments, the Company acknowledges that: (1) the Company is "
     "responsible for the adequacy and accuracy of the disclosure in the filing; (2) Staff comments or changes to "
     "disclosure in response to Staff comments do not foreclose the Commission from taking any action with respect "
-    "to the filing; and (3) {company} may not assert Staff comments as a defense in any proceeding initiated by "
+    "to the filing; and (3) the Company may not assert Staff comments as a defense in any proceeding initiated by "
     "the Commission or any person under the federal securities laws of the United States."
 )
 
@@ -138,7 +138,6 @@ def _opening(letter: Letter) -> str:
 
 def draft_response(letter: Letter, date: str | None = None) -> ResponseDraft:
     """A response skeleton for a staff comment letter; ``date`` (ISO) defaults to today."""
-    company = letter.registrant or "the Company"
     return ResponseDraft(
         date=long_date(date or Date.today().isoformat()),
         addressee=_addressee(letter),
@@ -146,7 +145,7 @@ def draft_response(letter: Letter, date: str | None = None) -> ResponseDraft:
         salutation=_salutation(letter),
         opening=_opening(letter),
         items=[DraftItem(item.number, item.heading, " ".join(item.comment.split())) for item in letter.items],
-        tandy=TANDY_PARAGRAPH.format(company=company) if tandy_called_for(letter) else None,
+        tandy=TANDY_PARAGRAPH if tandy_called_for(letter) else None,
         closing=[
             "If you have any questions regarding this letter, please contact [name] at [telephone].",
             "Very truly yours,",
