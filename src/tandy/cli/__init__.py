@@ -109,3 +109,4 @@ def main() -> None:
 # Each command module registers its commands on `app` when imported; they import the names above.
 from tandy.cli import parse  # noqa: E402, F401
 from tandy.cli import draft  # noqa: E402, F401
+from tandy.cli import letter  # noqa: E402, F401

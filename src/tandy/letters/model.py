@@ -58,6 +58,7 @@ class Item:
     response: str | None = None
     heading: str | None = None
     pages: list[str] = field(default_factory=list)
+    response_pages: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     disposition: Disposition | None = None
     refers_to: list[int] = field(default_factory=list)
@@ -105,3 +106,9 @@ class Letter:
     signatories: list[str] = field(default_factory=list)
     cc: list[str] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+
+    @property
+    def pages_cited(self) -> list[str]:
+        """Every printed page the letter's items name, comments and answers alike, in order."""
+        pages = [p for item in self.items for p in (*item.pages, *item.response_pages)]
+        return list(dict.fromkeys(pages))

@@ -1,0 +1,56 @@
+"""``tandy letter``: a staff letter or a response read as a letter: kind, frame, numbered items."""
+
+from __future__ import annotations
+
+from rich.table import Table as RichTable
+
+from tandy.cli import DebugFlag, JsonFlag, MaxSize, Paths, app, out, run_batch
+from tandy.letters import Letter, read_letter
+from tandy.letters.contract import letter_json
+
+#: Characters of a comment or response shown in the summary table.
+PREVIEW_CHARS = 160
+
+
+@app.command("letter")
+def letter_command(paths: Paths, as_json: JsonFlag = False, debug: DebugFlag = False, max_size: MaxSize = None) -> None:
+    """Read SEC comment letters and responses: kind, date, Re: block, numbered comments and answers.
+
+    Example: tandy letter ../shared/seed/000_33feab94224503d0.txt --json
+    """
+    run_batch(paths, lambda p: read_letter(p, max_bytes=max_size), letter_json, _render, as_json=as_json, debug=debug)
+
+
+def _render(letter: Letter) -> None:
+    subject = letter.subject_filing
+    out.rule(f"[bold]{letter.path}[/]")
+    out.print(f"{letter.kind} dated {letter.date or '-'} from {letter.sender or '-'} to {letter.addressee or '-'}", markup=False)
+    out.print(
+        f"re: {letter.registrant or '-'}, {subject.form or '-'} filed {subject.filed or '-'}, "
+        f"CIK {subject.cik or '-'}, file no. {', '.join(subject.file_numbers) or '-'}"
+        + (f", response dated {subject.response_dated}" if subject.response_dated else ""),
+        markup=False,
+    )
+    if letter.items:
+        grid = RichTable("#", "page", "heading", "comment", "response", "pages", "disposition")
+        for item in letter.items:
+            grid.add_row(
+                str(item.number),
+                (item.location.page if item.location else None) or "-",
+                item.heading or "",
+                _preview(item.comment),
+                _preview(item.response),
+                ", ".join(item.pages),
+                item.disposition or "",
+            )
+        out.print(grid)
+    ack = "yes" if letter.acknowledgments.tandy else "no"
+    out.print(f"Tandy acknowledgments: {ack}; signed: {', '.join(letter.signatories) or '-'}; cc: {', '.join(letter.cc) or '-'}", markup=False)
+    for commitment in letter.commitments:
+        out.print(f"commitment ({commitment.date or 'undated'}): {commitment.text}", markup=False)
+
+
+def _preview(text: str | None) -> str:
+    if not text:
+        return ""
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"

@@ -1,0 +1,184 @@
+"""A letter's paragraphs as its author wrote them, with the page furniture of letters taken out.
+
+The document stage marks running headers and page numbers it can recognise on any document.
+Letters add their own kind: the continuation header on page 2 onwards, which repeats the
+addressee, the company, the date and "Page 2" (staff PDFs since 2018 also carry template
+leftovers such as "FirstName LastName" and "Comapany Name" in their text layer). None of it is
+part of a comment or a response, so it is dropped here, before the letter is split into items.
+Label lines ("COMMENT:", "Caterpillar Response:") that repeat on many pages can be marked as
+running furniture by the document stage; they carry meaning in a letter, so they are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tandy.document import Block, Document
+
+#: A continuation header is only looked for among this many paragraphs at the top of a page.
+CONTINUATION_TOP_PARAGRAPHS = 8
+#: Lines longer than this are prose, never part of a continuation header.
+HEADER_LINE_CHARS = 100
+#: A footer naming this many offices or more, all capitalised, is letterhead (see ``_office_list_footer``).
+OFFICE_LIST_WORDS = 8
+
+_SPACE = re.compile(r"\s+")
+_PAGE_MARK = re.compile(r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-)$", re.I)
+_TEMPLATE_JUNK = re.compile(r"^(?:FirstName\s*LastName|Comapany\s*Name|Company\s*Name)(?=[A-Z]|\s|$)")
+_DATE_LINE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}$"
+)
+_NUMBERED_LINE = re.compile(r"[.:;?!)\"”]\n(?=[ \t]*\d{1,2}\.[ \t]+[A-Z\"“])")
+_LABEL = re.compile(r"^[\w'’ ]{0,40}\b(?:comments?|responses?)\s*(?:no\.?\s*|#\s*)?\d*\s*[:.]?$", re.I)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of the letter: where it is, its text on one line, and how it is set."""
+
+    start: int
+    end: int
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    heading: bool = False
+    page: int = 0
+    lines: tuple[str, ...] = ()
+
+    @property
+    def emphasis(self) -> bool:
+        """Set off from plain text: how letters mark a restated comment."""
+        return self.bold or self.italic or self.underline
+
+
+def flatten(text: str) -> str:
+    """One line of text: PDF soft-hyphen artifacts mended, runs of whitespace made one space."""
+    return _SPACE.sub(" ", text.replace("\ufffe", "-").replace("\u00ad", "")).strip()
+
+
+def paragraphs(document: Document) -> list[Paragraph]:
+    """The letter's paragraphs in order, running headers, footers and continuation headers left out."""
+    out = [
+        _paragraph(document, block, start, end)
+        for block in document.blocks
+        if _authored(document, block)
+        for start, end in _numbered_lines(document.text, block)
+    ]
+    out = [p for p in out if p.text and not _TEMPLATE_JUNK.match(p.text)]
+    out = _without_continuation_headers(out, _header_lines(out))
+    return [p for i, p in enumerate(out) if not _office_list_footer(p, out[i + 1] if i + 1 < len(out) else None)]
+
+
+def _numbered_lines(text: str, block: Block) -> list[tuple[int, int]]:
+    """A block cut before each line that opens a numbered paragraph after a finished sentence.
+
+    PDF text layers set consecutive comments with no extra space between them ("... not
+    necessary." / "2. We note ..."), so the layout reads them as one paragraph.
+    """
+    cuts = [block.start]
+    for match in _NUMBERED_LINE.finditer(text, block.start, block.end):
+        if match.start() > cuts[-1]:
+            cuts.append(match.start() + 1)
+    cuts.append(block.end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def _office_list_footer(paragraph: Paragraph, following: Paragraph | None) -> bool:
+    """A law firm's list of offices at the foot of its first page ("Beijing Boston Chicago ...")."""
+    if following is not None and following.page == paragraph.page:
+        return False
+    words = paragraph.text.split()
+    return len(words) >= OFFICE_LIST_WORDS and all(w[:1].isupper() or w == "&" for w in words) and not re.search(r"\d", paragraph.text)
+
+
+def _authored(document: Document, block: Block) -> bool:
+    if block.furniture is None:
+        return True
+    return block.furniture in ("header", "footer") and bool(_LABEL.match(flatten(document.text[block.start : block.end])))
+
+
+def _paragraph(document: Document, block: Block, start: int, end: int) -> Paragraph:
+    page = document.page_at(start)
+    raw = document.text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    return Paragraph(
+        start + lead,
+        end,
+        flatten(raw),
+        block.bold,
+        block.italic,
+        block.underline,
+        block.kind == "heading",
+        page.index if page else 0,
+        tuple(flatten(line) for line in re.split(r"[\n\t]", raw) if line.strip()),
+    )
+
+
+def _header_lines(paras: list[Paragraph]) -> set[str]:
+    """Short lines of the first page: what a continuation header repeats."""
+    return {line.lower() for p in paras if p.page == 0 for line in p.lines if len(line) <= HEADER_LINE_CHARS}
+
+
+def _without_continuation_headers(paras: list[Paragraph], first_page: set[str]) -> list[Paragraph]:
+    drop: set[int] = set()
+    by_page: dict[int, list[int]] = {}
+    for i, p in enumerate(paras):
+        by_page.setdefault(p.page, []).append(i)
+    for i, p in enumerate(paras):
+        if _is_page_mark(p):
+            drop.add(i)
+            _spread(paras, i, first_page, drop)
+    for page, indexes in by_page.items():
+        if page == 0:
+            continue
+        for i in indexes[:CONTINUATION_TOP_PARAGRAPHS]:
+            if _is_page_mark(paras[i]):
+                drop.update(j for j in indexes if j < i)
+    return [p for i, p in enumerate(paras) if i not in drop]
+
+
+def _is_page_mark(paragraph: Paragraph) -> bool:
+    """A short paragraph one of whose lines or cells is a bare "Page 2" or "- 2 -"."""
+    if len(paragraph.text) > 4 * HEADER_LINE_CHARS:
+        return False
+    return any(_PAGE_MARK.match(line) for line in paragraph.lines)
+
+
+def _spread(paras: list[Paragraph], i: int, first_page: set[str], drop: set[int]) -> None:
+    """Drop the lines around a page mark that repeat the first page's header (addressee, date)."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(paras) and paras[j].page == paras[i].page and _repeats_header(paras[j], first_page):
+            drop.add(j)
+            j += step
+
+
+def _repeats_header(paragraph: Paragraph, first_page: set[str]) -> bool:
+    if len(paragraph.text) > HEADER_LINE_CHARS or paragraph.page == 0:
+        return False
+    return all(line.lower() in first_page or _DATE_LINE.match(line) for line in paragraph.lines)
+
+
+_SALUTATION = re.compile(
+    r"^(?:dear\s[^:]{1,80}[:,]|ladies\s+(?:and|&)\s+gentlemen\s*[:,]?|gentlemen\s*[:,]|to\s+the\s+staff\s*[:,]"
+    r"|dear\s+sirs?(?:\s+or\s+madam)?\s*[:,]?)",
+    re.I,
+)
+_CLOSE = re.compile(
+    r"^(?:sincerely(?:\s+yours)?|very\s+truly\s+yours|yours\s+(?:very\s+)?truly|truly\s+yours|respectfully(?:\s+submitted|\s+yours)?"
+    r"|(?:best|kind|warm)?\s*regards|cordially|yours\s+sincerely|yours\s+faithfully)\s*(?:,|$)",
+    re.I,
+)
+
+
+def salutation(paras: list[Paragraph]) -> int | None:
+    """Index of "Dear Ms. Dang:" or "Ladies and Gentlemen:", where the letter's body begins."""
+    return next((i for i, p in enumerate(paras) if _SALUTATION.match(p.text)), None)
+
+
+def complimentary_close(paras: list[Paragraph], after: int) -> int | None:
+    """Index of "Sincerely," or "Very truly yours,", where the body ends and the signature begins."""
+    return next((i for i in range(after, len(paras)) if _CLOSE.match(paras[i].text)), None)

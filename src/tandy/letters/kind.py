@@ -1,0 +1,79 @@
+"""What kind of letter this is: staff comments, a response to them, a closing letter, or another.
+
+The EDGAR form says who sent a letter (UPLOAD is staff, CORRESP is the filer), but a bare file has
+no header and CORRESP also carries acceleration requests and extension notes. So the form is one
+piece of evidence and the text decides: who signs and whom it addresses, what it says it is
+("We have completed our review", "request that the effective date ... be accelerated"), and
+whether it holds numbered comments at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tandy.letters.model import LetterKind
+
+STAFF_FORMS = ("UPLOAD", "LETTER", "SEC STAFF LETTER", "SEC STAFF ACTION")
+FILER_FORMS = ("CORRESP",)
+
+_STAFF_SIGNS = [
+    re.compile(p, re.I)
+    for p in (
+        r"\bwe have reviewed your\b",
+        r"\bplease respond to (?:this letter|these comments|this comment)\b",
+        r"\bsincerely,?\s*(?:/s/[^\n]*\n\s*)?(?:[^\n]*\n\s*){0,3}division of (?:corporation finance|investment management)",
+        r"\bwe urge all persons who are responsible\b",
+        r"\bsecurities and exchange commission logo\b",
+        r"\bafter reviewing (?:your response|any amendment|the information)\b",
+        r"\bwe have completed our review\b",
+        r"\bour references to prior comments\b",
+        r"\bwe remind you that the company and its management are responsible\b",
+    )
+]
+_FILER_SIGNS = [
+    re.compile(p, re.I)
+    for p in (
+        r"\bon behalf of (?:our client|the company|the registrant|the trust|the fund)\b",
+        r"\bladies and gentlemen\b",
+        r"\b(?:in|set forth (?:below|herein) (?:are|is)|this letter (?:sets forth|is in|responds))[^.]{0,80}\bresponses?\b",
+        r"^\s*(?:company |registrant'?s? |our )?response\s*[:.]",
+        r"\bthe (?:company|registrant|trust|fund) (?:hereby )?acknowledges\b",
+        r"\bvia edgar\b",
+        r"\bstaff'?s? comments?\b",
+    )
+]
+_CLOSING = re.compile(r"\bwe have completed our review\b|\bwe have no further comments\b|\bno further comments\b", re.I)
+_NOT_A_REVIEW = re.compile(
+    r"\bwill notify you (?:of|if we have) any comments\b"  # redacted exhibits: paper copies first
+    r"|\b(?:do|does|did) not intend to review\b|\bwill not (?:be )?review(?:ed)?\b",
+    re.I,
+)
+
+
+def from_staff(text: str, form: str | None) -> bool:
+    """Whether the SEC staff wrote the letter: the form when it is known, else the wording."""
+    if form:
+        upper = form.upper()
+        if upper in STAFF_FORMS:
+            return True
+        if upper in FILER_FORMS:
+            return False
+    staff = sum(bool(p.search(text)) for p in _STAFF_SIGNS)
+    filer = sum(bool(p.search(text)) for p in _FILER_SIGNS)
+    return staff > filer
+
+
+def letter_kind(text: str, *, staff: bool, items: int) -> LetterKind:
+    """The kind, from who wrote the letter, what it says it is, and how many items it holds.
+
+    A filer's letter without comments to answer (an acceleration request, a note asking for more
+    time) is "other"; so is a staff letter that reviews nothing yet (a request for unredacted
+    exhibits, a no-review notice), numbered paragraphs or not.
+    """
+    if staff and _NOT_A_REVIEW.search(text):
+        return "other"
+    if items:
+        return "staff_comment" if staff else "response"
+    if staff and _CLOSING.search(text):
+        return "closing"
+    return "other"
