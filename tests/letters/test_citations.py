@@ -146,3 +146,9 @@ def test_pages_as_printed_in_order_without_duplicates(text, pages):
 
 def test_running_header_page_number_is_not_a_reference():
     assert find_pages("Mr. Smith\nMay 4, 2016\nPage 2\n\nSee page 36 of the 10-K.") == ["36"]
+
+
+def test_running_header_joined_onto_a_comment_is_not_a_reference():
+    comment = "the immediacy of the risk assessed; Mark Hamburg Berkshire Hathaway Inc. September 2, 2022 Page 2 • whether you"
+    assert find_pages(comment) == []
+    assert find_pages("as filed on September 2, 2022. See page 2 of the proxy.") == ["2"]

@@ -373,18 +373,23 @@ _PAGES = re.compile(
     re.IGNORECASE,
 )
 _RUNNING_HEADER = re.compile(r"^[ \t]*page[ \t]+\d+[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: A letter's page-2+ header ends "September 2, 2022 Page 2", even when joined onto one line.
+_HEADER_DATE_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s*$"
+)
 
 
 def find_pages(text: str) -> list[str]:
     """Printed pages the text refers to, in order of first mention, each once.
 
     "pages 14-15" is one range "14-15" as printed; "pages 14 and 15" is two pages. A line that is
-    only "Page 2" is the letter's own running header, not a reference, and is left out.
+    only "Page 2", or "Page 2" right after a date, is the letter's own running header, not a
+    reference, and is left out.
     """
     headers = {m.start() for m in _RUNNING_HEADER.finditer(text)}
     pages: list[str] = []
     for match in _PAGES.finditer(text):
-        if text.rfind("\n", 0, match.start()) + 1 in headers:
+        if text.rfind("\n", 0, match.start()) + 1 in headers or _HEADER_DATE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
         for token in re.finditer(_PAGE_TOKEN, match.group("list")):
             page = re.sub(r"\s?[-–—]\s?", "-", token.group())
