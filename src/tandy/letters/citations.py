@@ -389,7 +389,8 @@ def find_pages(text: str) -> list[str]:
     headers = {m.start() for m in _RUNNING_HEADER.finditer(text)}
     pages: list[str] = []
     for match in _PAGES.finditer(text):
-        if text.rfind("\n", 0, match.start()) + 1 in headers or _HEADER_DATE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        own_line = text.rfind("\n", 0, match.start()) + 1 in headers
+        if own_line or _HEADER_DATE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
         for token in re.finditer(_PAGE_TOKEN, match.group("list")):
             page = re.sub(r"\s?[-–—]\s?", "-", token.group())
