@@ -20,6 +20,8 @@ from tandy.document import Block, Document
 CONTINUATION_TOP_PARAGRAPHS = 8
 #: Lines longer than this are prose, never part of a continuation header.
 HEADER_LINE_CHARS = 100
+#: A line this short above a numbered line is a caption, not a sentence wrapping onto "1. ...".
+CAPTION_LINE_CHARS = 60
 #: A footer naming this many offices or more, all capitalised, is letterhead (see ``_office_list_footer``).
 OFFICE_LIST_WORDS = 8
 
@@ -30,7 +32,9 @@ _DATE_LINE = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4}$"
 )
-_NUMBERED_LINE = re.compile(r"[.:;?!)\"”]\n(?=[ \t]*\d{1,2}\.[ \t]+[A-Z\"“])")
+_NUMBERED_LINE = re.compile(r"^\d{1,2}\.\s+[A-Z\"“]")
+_WRAPS_INTO_NUMBER = re.compile(r"\b(?:note|item|items|section|rule|page|pages|form|no|part|article|and|or|of|to|in|see)$", re.I)
+_PAGE_CAPTION = re.compile(r"^[A-Z][^.]{0,150}(?:,|\s)\s*pages?\s*[A-Z]{0,2}-?\d{1,3}(?:\s*-\s*\d{1,3})?$")
 _LABEL = re.compile(r"^[\w'’ ]{0,40}\b(?:comments?|responses?)\s*(?:no\.?\s*|#\s*)?\d*\s*[:.]?$", re.I)
 
 
@@ -73,17 +77,28 @@ def paragraphs(document: Document) -> list[Paragraph]:
 
 
 def _numbered_lines(text: str, block: Block) -> list[tuple[int, int]]:
-    """A block cut before each line that opens a numbered paragraph after a finished sentence.
+    """A block cut before each line that opens a numbered comment or a page caption.
 
-    PDF text layers set consecutive comments with no extra space between them ("... not
-    necessary." / "2. We note ..."), so the layout reads them as one paragraph.
+    PDF text layers set consecutive comments, and the caption above the next one, with no extra
+    space between them ("... not necessary." / "Risk Factors, page 12" / "2. We note ..."), so
+    the layout reads them as one paragraph.
     """
-    cuts = [block.start]
-    for match in _NUMBERED_LINE.finditer(text, block.start, block.end):
-        if match.start() > cuts[-1]:
-            cuts.append(match.start() + 1)
+    cuts, previous, pos = [block.start], "", block.start
+    for line in text[block.start : block.end].split("\n"):
+        stripped = line.strip()
+        after_sentence = previous.endswith((".", ":", ";", "?", "!", ")", '"', "”"))
+        caption_above = bool(_PAGE_CAPTION.match(previous)) or _short_caption(previous)
+        opens = _NUMBERED_LINE.match(stripped) and (after_sentence or caption_above)
+        if pos > block.start and (opens or (_PAGE_CAPTION.match(stripped) and after_sentence)):
+            cuts.append(pos)
+        previous, pos = stripped, pos + len(line) + 1
     cuts.append(block.end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def _short_caption(line: str) -> bool:
+    """A short line that is not a sentence cut by wrapping ("Exhibit 99.3" above "1. We note")."""
+    return 0 < len(line) <= CAPTION_LINE_CHARS and not _WRAPS_INTO_NUMBER.search(line)
 
 
 def _office_list_footer(paragraph: Paragraph, following: Paragraph | None) -> bool:

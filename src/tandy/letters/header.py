@@ -118,7 +118,7 @@ def subject_filing(re_lines: list[str], opening: str) -> tuple[str | None, Subje
     registrant = _registrant(lines)
     text = " ".join(lines)
     subject = SubjectFiling(description=_form_line(lines))
-    subject.form = form_code(subject.description or "")
+    subject.form = _dissident(form_code(subject.description or ""), text, registrant)
     filed = _FILED.search(text) or _FILED.search(opening)
     subject.filed = iso_date(filed.group(1)) if filed else None
     subject.file_numbers = [n for m in _FILE_NUMBER.finditer(text) for n in _FILE_NUMBER_ONE.findall(m.group(1))]
@@ -137,6 +137,20 @@ def form_code(description: str) -> str | None:
             value = code.format(*(g.upper() for g in match.groups()))
             return re.sub(r"^(PRE|DEF)(14A)$", r"\1 \2", value.replace("  ", " "))
     return None
+
+
+def _dissident(form: str | None, text: str, registrant: str | None) -> str | None:
+    """Soliciting material filed "by" someone other than the company is a DFAN14A, not a DEFA14A."""
+    if form != "DEFA14A":
+        return form
+    by = re.search(r"\bby\s+((?:Mr\.|Ms\.|Mrs\.)?\s*[A-Z][\w.]*(?:\s+[A-Z][\w.,]*){0,5})", text)
+    if by and not (registrant and squash_name(by.group(1)) in squash_name(registrant)):
+        return "DFAN14A"
+    return form
+
+
+def squash_name(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", name.lower())
 
 
 def _registrant(lines: list[str]) -> str | None:

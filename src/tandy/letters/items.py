@@ -31,9 +31,10 @@ HEADING_MAX_CHARS = 200
 #: A paragraph of this many characters or fewer, set off and unpunctuated, reads as a heading.
 HEADING_MAX_WORDS = 30
 
-_NUMBER = re.compile(r"^(\d{1,3})\s*[.):](?!\d)\s*(?=\S)")
+_NUMBER = re.compile(r"^(\d{1,3})\s*[.):](?!\d)(?:\s*(?=\S)|\s*$)")
 _COMMENT_LABEL = re.compile(
-    r"^(?:(?:\d{1,3})\s*[.)]\s*)?(?:[\w'’]+\s+){0,3}?comments?\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,3})?\s*(?:[:.\-–—]\s*|$)",
+    r"^(?:(?:\d{1,3})\s*[.)]\s*)?(?:(?:the\s+)?(?:staff|sec|commission)(?:'s|’s|s'|s’)?\s+)?(?:oral\s+)?"
+    r"comments?\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,3})?\s*(?:[:.\-–—]\s*|$)",
     re.I,
 )
 _RESPONDENT = (
@@ -47,6 +48,9 @@ _RESPONSE_LABEL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^(?:[•·●▪◦o\-–—*]\s|\(?[a-z]{1,4}[.)]\s?|\(\d{1,2}\)\s)")
+_BARE_NUMBER = re.compile(r"\d{1,3}\s*[.):]?")
+_BARE_PAGE = re.compile(r"(?:pages?\s*)?[A-Z]{0,2}-?\d{1,3}")
+_OPEN_END = re.compile(r"(?:,|&|-|\b(?:of|and|or|the|for|to|in|on|page|pages))$", re.I)
 _PAGE_AT_END = re.compile(r"\bpages?\s*[A-Z]?-?\d+\S*$", re.I)
 _ENDS_ITEMS = re.compile(
     r"^(?:\*\s*\*\s*\*"
@@ -106,11 +110,24 @@ def find_items(paras: list[Paragraph], *, responses: bool) -> list[ItemSpan]:
     spans = []
     for k, start in enumerate(starts):
         stop = starts[k + 1].index if k + 1 < len(starts) else end
-        body = _without_trailing_headings(paras[start.index : stop])
-        spans.append(_item(start, body, paras, responses=responses))
+        first = _misplaced_first_paragraph(paras, start, starts[k - 1].index if k else None)
+        body = [p for p in _without_trailing_headings(paras[first:stop]) if not _BARE_NUMBER.fullmatch(p.text)]
+        spans.append(_item(_Start(first, start.number, start.label_only), body, responses=responses))
     for span in spans:
         span.heading = _heading_above(paras, span.start, spans)
     return spans
+
+
+def _misplaced_first_paragraph(paras: list[Paragraph], start: _Start, previous: int | None) -> int:
+    """Where a comment begins when PDF reading order put its bare number ("1.") after its text.
+
+    Only the one paragraph between a heading and the number is taken, never an earlier item's.
+    """
+    i = start.index
+    if _BARE_NUMBER.fullmatch(paras[i].text):
+        if i >= 2 and (previous is None or previous < i - 2) and _is_heading(paras[i - 2]) and not _is_heading(paras[i - 1]):
+            return i - 1
+    return i
 
 
 def refers_to(text: str) -> list[int]:
@@ -183,12 +200,19 @@ def _candidate(para: Paragraph, index: int) -> _Start | None:
     if _response_label(para):
         return None
     number = _NUMBER.match(text)
-    if number:
+    if number and not numbered_caption(text):
         return _Start(index, int(number.group(1)), False)
     label = _COMMENT_LABEL.match(text)
     if label and _is_label(text, label):
         return _Start(index, int(label.group(1)) if label.group(1) else None, not text[label.end() :].strip())
     return None
+
+
+def numbered_caption(text: str) -> bool:
+    """A numbered heading, not a comment: "7. Policy Liabilities, page 139", "1. Organization and ..."."""
+    number = _NUMBER.match(text)
+    rest = text[number.end() :].strip() if number else ""
+    return bool(rest) and len(text) <= HEADING_MAX_CHARS and not re.search(r"[.?:;\"”]\s|[.?:;\"”]$", rest + " ")
 
 
 def _is_label(text: str, match: re.Match[str]) -> bool:
@@ -270,6 +294,24 @@ def _heading_above(paras: list[Paragraph], index: int, spans: list[ItemSpan]) ->
     return None
 
 
+def heading_text(para: Paragraph) -> str:
+    """The innermost caption of a heading paragraph: PDFs can set a whole stack of them as one.
+
+    "Management's Discussion ... , page 24" / "Results of Operations, page 27" gives the last line;
+    a line that only finishes the one above ("... Results of" / "Operations", "page" / "52") is
+    kept with it.
+    """
+    lines = list(para.lines) or [para.text]
+    k = len(lines) - 1
+    while k > 0 and _finishes(lines[k - 1], lines[k]):
+        k -= 1
+    return " ".join(lines[k:])
+
+
+def _finishes(above: str, line: str) -> bool:
+    return bool(line[:1].islower() or _BARE_PAGE.fullmatch(line) or _OPEN_END.search(above))
+
+
 def _is_label_line(para: Paragraph) -> bool:
     label = _COMMENT_LABEL.match(para.text)
     return bool(label and label.end() >= len(para.text.rstrip()) and len(para.text.split()) <= 6)
@@ -278,6 +320,8 @@ def _is_label_line(para: Paragraph) -> bool:
 def _is_heading(para: Paragraph) -> bool:
     """A caption: short, not a sentence, not a list entry or a numbered comment."""
     text = para.text
+    if numbered_caption(text):
+        return True
     if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS or _NUMBER.match(text) or _BULLET.match(text):
         return False
     if _response_label(para) or _ENDS_ITEMS.match(text):
@@ -292,7 +336,7 @@ def _is_heading(para: Paragraph) -> bool:
 # --- comment and answer ---------------------------------------------------------------------------
 
 
-def _item(start: _Start, body: list[Paragraph], paras: list[Paragraph], *, responses: bool) -> ItemSpan:
+def _item(start: _Start, body: list[Paragraph], *, responses: bool) -> ItemSpan:
     span = ItemSpan(start.number, start.index)
     if start.label_only:
         body = body[1:]

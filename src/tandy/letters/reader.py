@@ -15,9 +15,9 @@ from tandy.letters.body import Paragraph, complimentary_close, paragraphs, salut
 from tandy.letters.citations import find_citations, find_pages
 from tandy.letters.commitments import find_commitments
 from tandy.letters.disposition import classify_disposition
-from tandy.letters.items import ItemSpan, find_items, refers_to
+from tandy.letters.items import ItemSpan, find_items, heading_text, refers_to
 from tandy.letters.kind import from_staff, letter_kind
-from tandy.letters.model import Item, Letter
+from tandy.letters.model import Citation, Item, Letter
 
 
 def read_letter(path: str, *, max_bytes: int | None = None) -> Letter:
@@ -80,7 +80,7 @@ def _re_paragraph(paras: list[Paragraph], opening: int | None) -> int:
 
 
 def _item(document: Document, span: ItemSpan) -> Item:
-    heading = span.heading.text if span.heading else None
+    heading = heading_text(span.heading) if span.heading else None
     about = "\n".join(t for t in (heading, span.comment_text) if t)
     item = Item(
         number=span.number,
@@ -88,7 +88,7 @@ def _item(document: Document, span: ItemSpan) -> Item:
         response=span.response_text,
         heading=heading,
         pages=find_pages(about),
-        citations=find_citations("\n".join(t for t in (span.comment_text, span.response_text) if t)),
+        citations=_distinct(find_citations("\n".join(t for t in (span.comment_text, span.response_text) if t))),
         refers_to=refers_to(span.comment_text),
     )
     item.response_pages = find_pages(span.response_text) if span.response_text else []
@@ -99,3 +99,14 @@ def _item(document: Document, span: ItemSpan) -> Item:
     if span.response:
         item.response_location = document.location(span.response[0].start, span.response[-1].end)
     return item
+
+
+def _distinct(citations: list[Citation]) -> list[Citation]:
+    """Each authority once per item: an answer usually repeats what the comment cited."""
+    seen, out = set(), []
+    for citation in citations:
+        key = (citation.kind, citation.regulation, citation.item, citation.rule, citation.section, citation.form, citation.topic, citation.paragraph)
+        if key not in seen:
+            seen.add(key)
+            out.append(citation)
+    return out
