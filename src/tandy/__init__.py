@@ -8,6 +8,7 @@ __version__ = "0.1.0"
 
 from tandy.document import Document, Location, Submission, parse  # noqa: E402
 from tandy.errors import InputError  # noqa: E402
+from tandy.proxy import Proxy, read_proxy  # noqa: E402
 from tandy.letters import Letter, read_letter  # noqa: E402
 
-__all__ = ["Document", "InputError", "Location", "Submission", "parse", "read_letter", "Letter", "__version__"]
+__all__ = ["Document", "InputError", "Location", "Submission", "parse", "Proxy", "read_proxy", "read_letter", "Letter", "__version__"]

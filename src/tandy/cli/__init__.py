@@ -110,3 +110,4 @@ def main() -> None:
 from tandy.cli import parse  # noqa: E402, F401
 from tandy.cli import draft  # noqa: E402, F401
 from tandy.cli import letter  # noqa: E402, F401
+from tandy.cli import proxy  # noqa: E402, F401

@@ -18,12 +18,16 @@ _TABLE_TAG = re.compile(r"^[ \t]*<TABLE>.*?^[ \t]*</TABLE>[^\n]*$", re.S | re.M 
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _GAP = re.compile(r"\S( {3,}|\t+)(?=\S)")
 _RULE = re.compile(r"^[\s\-=_]{6,}$")
+_LIST_MARK = re.compile(r"^[ \t]*(?:[*+#\u2020\u2021]+|\(?[0-9a-zA-Z]{1,3}[.)]|o)(?= {2,}| *\t)")
 
 MIN_TABLE_LINES = 3
 """A fixed-width region needs at least this many lines with aligned column gaps."""
 
 MAX_TABLE_BREAK = 3
 """Lines without a column gap (wrapped text, blank lines) that may sit inside one table region."""
+
+MIN_CONTINUATION_INDENT = 8
+"""A wrapped cell line is indented at least this far; less is a paragraph or list indent."""
 
 
 def read_text(source_text: str) -> tuple[str, list[Page], list[Block], list[Table]]:
@@ -94,26 +98,62 @@ def _aligned_regions(text: str, tagged: list[Table]) -> list[Table]:
     """Fixed-width tables without tags: runs of lines that share column gaps.
 
     A line is columnar when it has a gap of three or more spaces between words (or is a rule of
-    dashes); a region is at least :data:`MIN_TABLE_LINES` columnar lines with at most
-    :data:`MAX_TABLE_BREAK` other lines between them, outside any tagged table.
+    dashes). A line indented to where a column of the run begins is columnar too: it is a wrapped
+    cell ("MetLife, Inc." under an occupation), and so are such lines stacked right above the run
+    (header words: "Term of" / "Office and"). A region is at least :data:`MIN_TABLE_LINES`
+    columnar lines with at most :data:`MAX_TABLE_BREAK` other lines between them, outside any
+    tagged table.
     """
-    regions, run, breaks = [], [], 0
-    pos = 0
+    lines, pos = [], 0
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    regions, run, breaks, columns = [], [], 0, set()
+    for i, (start, end, line) in enumerate(lines):
         if any(t.start <= start < t.end for t in tagged):
-            run, breaks = _close(regions, run), 0
+            run, breaks, columns = _close(regions, run), 0, set()
             continue
-        if _GAP.search(line.strip()) or (_RULE.match(line) and "-" in line and run):
+        gapped = _gapped(line)
+        if gapped and not run:
+            run = _stacked_above(lines, i, _column_starts(line))
+        if gapped or (_RULE.match(line) and "-" in line and run) or (run and _indent(line) in columns):
             run.append((start, end))
+            columns |= _column_starts(line) if gapped else set()
             breaks = 0
         elif run:
             breaks += 1
             if breaks > MAX_TABLE_BREAK:
-                run, breaks = _close(regions, run), 0
+                run, breaks, columns = _close(regions, run), 0, set()
     _close(regions, run)
     return [Table("text", s, e) for s, e in regions]
+
+
+def _gapped(line: str) -> bool:
+    """A gap between words, not counting the one after a footnote or list marker ("*   Ms. X")."""
+    return bool(_GAP.search(_LIST_MARK.sub("", line, count=1).strip()))
+
+
+def _indent(line: str) -> int | None:
+    """Where a deeply indented line's text begins (None for blank or shallow lines)."""
+    stripped = line.lstrip(" ")
+    indent = len(line) - len(stripped)
+    return indent if stripped and indent >= MIN_CONTINUATION_INDENT else None
+
+
+def _column_starts(line: str) -> set[int]:
+    """Positions where a columnar line's cells after the first begin (give or take one)."""
+    starts = {m.end() for m in re.finditer(r"(?<=\S) {3,}(?=\S)", line)}
+    return {p + d for p in starts for d in (-1, 0, 1)}
+
+
+def _stacked_above(lines: list, i: int, columns: set[int]) -> list:
+    """Header words stacked right above a run's first line, each at one of its column starts."""
+    above = []
+    j = i - 1
+    while j >= 0 and _indent(lines[j][2]) in columns and not _gapped(lines[j][2]):
+        above.insert(0, lines[j][:2])
+        j -= 1
+    return above
 
 
 def _close(regions: list, run: list) -> list:
