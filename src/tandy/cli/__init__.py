@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from tandy import __version__
 from tandy.errors import InputError
@@ -35,7 +36,8 @@ Paths = Annotated[list[str], typer.Argument(help="Files, folders or globs.", sho
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the JSON contract (JSON Lines for several files).")]
 DebugFlag = Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")]
 MaxSize = Annotated[
-    int | None, typer.Option("--max-size", help="Refuse files larger than this many bytes (default 200 MB).")
+    int | None,
+    typer.Option("--max-size", min=1, help="Refuse files larger than this many bytes (default 200 MB, or TANDY_MAX_BYTES)."),
 ]
 
 
@@ -66,35 +68,43 @@ def run_batch(
     """Read each path; print JSON (one object, or JSON Lines) or a readable summary.
 
     Exit code 2 when any file failed; the failure is printed where its result would have been.
+    Printing a result is part of its file's attempt, so a rendering bug fails that file only.
     """
     files = list(expand_paths(paths))
+    indent = 2 if len(files) == 1 else None
     failed = 0
     for path in files:
         try:
             result = read(path)
+            if as_json:
+                print(json.dumps(to_json(result), ensure_ascii=False, indent=indent))
+            else:
+                render(result)
         except InputError as exc:
             failed += 1
             _report_failure(path, exc.problem, as_json)
-            continue
         except Exception as exc:  # a bug in tandy: report it like a bad file, keep the batch going
             failed += 1
             if debug:
                 traceback.print_exc()
             _report_failure(path, f"internal error ({type(exc).__name__}: {exc}); rerun with --debug", as_json)
-            continue
-        if as_json:
-            data = to_json(result)
-            print(json.dumps(data, ensure_ascii=False, indent=2 if len(files) == 1 else None))
-        else:
-            render(result)
     if failed:
         raise typer.Exit(2)
 
 
 def _report_failure(path: str, problem: str, as_json: bool) -> None:
+    """One line on stderr (and one JSON line on stdout with ``--json``), whatever the path holds.
+
+    File names and problems may hold newlines or ``[...]``, which would break the line or be read
+    as rich markup, so they are flattened and escaped.
+    """
     if as_json:
         print(json.dumps({"source": {"path": str(path)}, "error": problem}, ensure_ascii=False))
-    err.print(f"[bold red]error[/]: {path}: {problem}", markup=True)
+    err.print(f"[bold red]error[/]: {escape(_one_line(str(path)))}: {escape(_one_line(problem))}", markup=True)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def main() -> None:

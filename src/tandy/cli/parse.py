@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from tandy.cli import DebugFlag, JsonFlag, MaxSize, Paths, app, out, run_batch
@@ -41,17 +42,19 @@ def parse_command(
 
 
 def _render_submission(submission: Submission, *, text: bool, pages: bool, tables: bool) -> None:
+    """A readable summary; everything taken from the file is escaped, as ``[...]`` is rich markup."""
     source, filing = submission.source, submission.source.filing
-    out.rule(f"[bold]{source.path}[/]")
+    out.rule(f"[bold]{escape(source.path)}[/]")
     out.print(f"format {source.format}, encoding {source.encoding or '-'}, {source.size:,} bytes")
     if filing:
         names = "; ".join(f"{f.name} (CIK {f.cik}, {f.role})" for f in filing.filers)
-        out.print(f"{filing.form} filed {filing.filed}, accession {filing.accession}: {names}")
+        out.print(f"{filing.form} filed {filing.filed}, accession {filing.accession}: {names}", markup=False)
     for doc in submission.documents:
         numbers = [p.number or "-" for p in doc.pages]
         out.print(
             f"  document {doc.sequence or 1} {doc.type or ''} ({doc.format}): {len(doc.text):,} chars, "
-            f"{len(doc.pages)} pages, {len(doc.blocks)} blocks, {len(doc.tables)} tables; printed pages: {' '.join(numbers)}"
+            f"{len(doc.pages)} pages, {len(doc.blocks)} blocks, {len(doc.tables)} tables; printed pages: {' '.join(numbers)}",
+            markup=False,
         )
         if pages:
             _print_pages(doc)
@@ -69,5 +72,5 @@ def _print_pages(doc) -> None:
     grid = RichTable("sheet", "printed", "start", "end", "first line")
     for page in doc.pages:
         first = next((l.strip() for l in doc.text[page.start : page.end].split("\n") if l.strip()), "")
-        grid.add_row(str(page.index + 1), page.number or "-", str(page.start), str(page.end), first[:60])
+        grid.add_row(str(page.index + 1), escape(page.number or "-"), str(page.start), str(page.end), escape(first[:60]))
     out.print(grid)

@@ -8,6 +8,7 @@ character, which is enough to tell a bold heading from body text.
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import pypdfium2 as pdfium
@@ -22,9 +23,13 @@ PARAGRAPH_GAP = 1.45
 BOLD_WEIGHT = 600
 
 
-def read_pdf(path: str, data: bytes) -> Layout:
-    """Lay a PDF out as one page per physical page, blocks split at paragraph gaps."""
-    pdf = _open(path, data)
+def read_pdf(path: str, data: bytes, *, name: str | None = None) -> Layout:
+    """Lay a PDF out as one page per physical page, blocks split at paragraph gaps.
+
+    ``name`` is the PDF's file name inside a submission, so that a problem says which attachment.
+    """
+    what = f"PDF {name}" if name else "PDF"
+    pdf = _open(path, data, what)
     layout = Layout()
     try:
         for index in range(len(pdf)):
@@ -37,20 +42,26 @@ def read_pdf(path: str, data: bytes) -> Layout:
             textpage.close()
             page.close()
     except pdfium.PdfiumError as exc:
-        raise InputError(path, f"damaged PDF ({exc})") from None
+        raise InputError(path, f"damaged {what} ({_reason(exc)})") from None
     finally:
         pdf.close()
     return layout
 
 
-def _open(path: str, data: bytes) -> pdfium.PdfDocument:
+def _open(path: str, data: bytes, what: str) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        message = str(exc).lower()
-        if "password" in message or "security" in message:
-            raise InputError(path, "encrypted PDF: it needs a password to be read") from None
-        raise InputError(path, f"damaged PDF ({exc})") from None
+        reason = _reason(exc)
+        if "password" in reason or "security" in reason:
+            raise InputError(path, f"encrypted {what}: it needs a password to be read") from None
+        raise InputError(path, f"damaged {what} ({reason})") from None
+
+
+def _reason(exc: pdfium.PdfiumError) -> str:
+    """pdfium's own words ("data format error") without pypdfium2's "Failed to load document" wrapper."""
+    match = re.search(r"PDFium: ([^)]*)", str(exc))
+    return (match.group(1) if match else str(exc).rstrip(".")).lower()
 
 
 def _paragraphs(textpage) -> list[tuple[str, bool]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,33 +24,46 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DOCUMENT_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".pdf", ".sgml", ".nc", ".paper")
 
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<[^>]*(?:>|\Z)|&(?:nbsp|#160|#xa0);", re.S | re.I)
 
 
 def max_bytes_default() -> int:
     value = os.environ.get("TANDY_MAX_BYTES")
-    return int(value) if value and value.isdigit() else DEFAULT_MAX_BYTES
+    return int(value) if value and value.isdecimal() else DEFAULT_MAX_BYTES
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Files named, files in folders (recursively, documents only), and glob matches, in order.
+
+    A glob's matches are expanded like paths named one by one, so a matched folder is searched.
 
     A path that names nothing, or a folder with no documents in it, is yielded as is, so that
     opening it reports the problem in its place in the batch.
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        status = _stat_or_none(path)
+        if status and stat.S_ISDIR(status.st_mode):
             found = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
             )
             if not found:
                 yield _FolderWithoutDocuments(given)
             yield from (str(p) for p in found)
-        elif not path.exists() and glob.has_magic(given):
+        elif status is None and glob.has_magic(given):
             matches = sorted(glob.glob(given, recursive=True))
-            yield from (m for m in matches if Path(m).is_file()) if matches else [given]
+            yield from expand_paths(matches) if matches else [given]
         else:
             yield given
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    """The path's status, or None when it names nothing or a name the system refuses (too long);
+    opening it later says which."""
+    try:
+        return path.stat()
+    except (OSError, ValueError):
+        return None
 
 
 class _FolderWithoutDocuments(str):
@@ -64,9 +79,7 @@ def open_source(path: str, max_bytes: int | None = None) -> Source:
     common = dict(path=str(path), sha256=digest, size=len(data))
     if data.lstrip()[:5] == b"%PDF-":
         return Source(format="pdf", encoding=None, filing=None, parts=[Part("pdf", data)], **common)
-    if _looks_binary(data):
-        raise InputError(path, "not a text, HTML or PDF document (binary data)")
-    text, encoding = decode(data)
+    text, encoding = _decode_text(path, data)
     if sgml.is_envelope(text):
         filing = sgml.parse_header(text)
         parts = sgml.parse_documents(path, text)
@@ -76,6 +89,50 @@ def open_source(path: str, max_bytes: int | None = None) -> Source:
     if not text.strip():
         raise InputError(path, "file holds no text")
     return Source(format=part.format, encoding=encoding, filing=None, parts=[part], **common)
+
+
+def has_text(part: Part) -> bool:
+    """Whether a text or HTML part holds anything to read once tags and comments are taken out.
+
+    PDF parts are taken to have text: only laying them out can tell.
+    """
+    if part.format == "pdf":
+        return True
+    if part.format == "html":
+        return bool(_MARKUP.sub("", part.content).strip())
+    return bool(part.content.strip())
+
+
+def _decode_text(path: str, data: bytes) -> tuple[str, str]:
+    """The file's text and encoding, or :class:`InputError` when the bytes are not text."""
+    utf16 = _utf16_encoding(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        if _looks_binary(text[:8192].encode("utf-8")):
+            raise InputError(path, "not a text, HTML or PDF document (binary data)")
+        return text, utf16
+    if _looks_binary(data):
+        raise InputError(path, "not a text, HTML or PDF document (binary data)")
+    return decode(data)
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    """The UTF-16 variant a file is in (Notepad's "Unicode"), or None.
+
+    A byte-order mark says so; without one, Latin text in UTF-16 has a NUL in every other byte,
+    which binary data does not.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:8192]
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -95,18 +152,30 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
-    file = Path(path)
-    if not file.exists():
-        raise InputError(path, "no such file or folder")
-    if file.is_dir():
+    """The file's bytes, once its size (from the file system, before reading) is within the limit."""
+    info = _stat(path)
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(path, "is a folder, not a document")
-    size = file.stat().st_size
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "not a regular file (a device, pipe or socket)")
+    size = info.st_size
     if size == 0:
         raise InputError(path, "file is empty")
     if size > max_bytes:
-        raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-size)")
+        limit = f"the {max_bytes:,}-byte limit (--max-size, TANDY_MAX_BYTES)"
+        raise InputError(path, f"file is {size:,} bytes, over {limit}")
     try:
-        return file.read_bytes()
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _stat(path: str) -> os.stat_result:
+    """The file's status; a path that names nothing, or that the system refuses, is an input error."""
+    try:
+        return Path(path).stat()
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        raise InputError(path, "no such file or folder") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
 

@@ -71,17 +71,17 @@ def _part(path: str, body: str) -> Part:
     content = text_match.group(1) if text_match else ""
     sequence = tags.get("SEQUENCE")
     meta = dict(
-        sequence=int(sequence) if sequence and sequence.isdigit() else None,
+        sequence=int(sequence) if sequence and sequence.isdecimal() else None,
         type=tags.get("TYPE"),
         filename=tags.get("FILENAME"),
         description=tags.get("DESCRIPTION"),
     )
     uu = _UU_BEGIN.search(content[:4096])
     if uu:
-        name = (meta["filename"] or uu.group(1)).lower()
-        if not (name.endswith(".pdf") or "<PDF>" in content[: uu.start()].upper()):
+        name = meta["filename"] or uu.group(1)
+        if not (name.lower().endswith(".pdf") or "<PDF>" in content[: uu.start()].upper()):
             return Part(format="binary", content=b"", **meta)
-        return Part(format="pdf", content=uudecode(path, content[uu.end():]), **meta)
+        return Part(format="pdf", content=uudecode(path, content[uu.end():], name), **meta)
     stripped = content.lstrip()
     if stripped.upper().startswith(("<PDF>", "<XBRL>", "<XML>", "<JSON>")) or stripped.startswith("%PDF"):
         return Part(format="binary", content=b"", **meta)
@@ -89,11 +89,12 @@ def _part(path: str, body: str) -> Part:
     return Part(format=fmt, content=content, **meta)
 
 
-def uudecode(path: str, body: str) -> bytes:
+def uudecode(path: str, body: str, name: str = "attachment") -> bytes:
     """Decode the lines of a uuencoded file up to its ``end`` line.
 
     EDGAR's encoder pads lines unevenly, so a line that ``binascii`` refuses is decoded from the
-    length its first character declares, which is what uudecode itself does.
+    length its first character declares, which is what uudecode itself does. ``name`` (the
+    attachment's file name) is what a problem with it is reported under.
     """
     out = bytearray()
     for line in body.splitlines():
@@ -108,7 +109,7 @@ def uudecode(path: str, body: str) -> bytes:
             try:
                 out += binascii.a2b_uu(line[: 1 + (length * 4 + 2) // 3])
             except binascii.Error as exc:
-                raise InputError(path, f"damaged uuencoded attachment ({exc})") from None
+                raise InputError(path, f"damaged uuencoded {name} ({exc})") from None
     return bytes(out)
 
 
