@@ -117,7 +117,7 @@ def find_biographies(document: Document, registrant: str | None = None) -> list[
             continue
         following = [f.name_block for f in found[n + 1 :] if f.name_block > item.name_block]
         last = min([item.age_block + SETTINGS.bio_tail_blocks, *(b - 1 for b in following[:1])])
-        last = max(last, item.age_block)
+        last = min(max(last, item.age_block), len(blocks) - 1)
         bio = "\n".join(texts[item.name_block : last + 1])
         roles = _roles(texts, item.name_block, bio, company)
         location = document.location(blocks[item.name_block].start, blocks[last].end)

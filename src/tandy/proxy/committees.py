@@ -59,6 +59,7 @@ _COMMITTEE = re.compile(rf"{_CAP_WORD}(?:(?:,[ \t]*\n?[ \t]*|\s+(?:and|&)\s+|\s+
 _LOWER_KIND = r"(?:audit|compensation|nominating|executive|finance|governance|corporate\s+governance|investment|risk|compliance|valuation)"
 _LOWER_COMMITTEE = re.compile(rf"\b{_LOWER_KIND}(?:(?:,\s+|\s+and\s+|\s+){_LOWER_KIND}){{0,2}}\s+committee\b(?!s)")
 _DEFINED = re.compile(r"\(\s*(?:the\s+|our\s+)?[\"“](?P<short>[^\"”]{3,80}?\bCommittee)[\"”]\s*\)")
+_NAME_BREAKS = {"Committee", "Committees", "Chair", "Chairperson", "Chairman", "Chairwoman", "Member", "Members", "Director", "Trustee"}
 _NEGATED = re.compile(r"(?i)\b(?:does|do)\s+not\s+have\b|\bhas\s+no\b|\bnone\s+of\b")
 _LEADING_NOT_NAME = {
     "the", "a", "an", "our", "its", "their", "each", "every", "no", "such", "this", "that", "any", "board", "fund",
@@ -78,10 +79,15 @@ _NOT_BOARD = re.compile(
 )
 _NOT_BOARD_NAME = re.compile(r"(?i)\b(?:shareholders['’]?|stockholders['’]?|proxy\s+voting|plan|advisory|management|administrative|pricing|investment\s+policy)\b")
 _MEMBERS = re.compile(
-    r"\b(?:consists\s+of|is\s+composed\s+of|is\s+comprised\s+of|comprises|members\s+of\s+the\s+[^.]{0,80}?Committee\s+are|Members\s*:)\s*(?P<rest>[^.;]*(?:\.[^.;]*?)*?)(?=\.\s|;|$)",
+    r"\b(?:consists\s+of|is\s+composed\s+of|is\s+comprised\s+of|comprises|members\s+of\s+the\s+[^.]{0,80}?Committee\s+are|Members\s*:)\s*(?P<rest>[^;]*)",
     re.IGNORECASE,
 )
-_MEMBER_NAME = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’\-]+)){1,3}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?")
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
+_MEMBER_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?")
+_MEMBERS_BEFORE = re.compile(r"^(?P<rest>.{3,200}?)\s+(?:are|is)\s+the\s+(?:current\s+)?members?\s+of\s+the\b")
+_ROLE_NOTE = re.compile(r"\s*\((?:Chair|Chairman|Chairperson|Chairwoman|Vice\s+Chair|ex-officio|ex officio)\)", re.IGNORECASE)
+_HONORIFIC = re.compile(r"\b(?:Messrs|Mr|Mrs|Ms|Mses|Dr|Drs)\.\s*")
+_NOT_MEMBER = re.compile(r"\b(?:Committee|Board|Trust|Fund|Act|Company|Corporation|Independent|Trustees|Directors|Manager|Adviser)\b")
 _FUNCTION = re.compile(r"(?i)\b(?:function|purpose|responsib|duties|oversee|assists?\s+the\s+board|reviews|is\s+authorized|is\s+empowered)")
 _ATTENDANCE = re.compile(r"(?i)(?:75\s*%|75\s+percent|seventy[-\s]five\s+percent|three[-\s]quarters)")
 _ATTEND_WORD = re.compile(r"(?i)\battend")
@@ -123,6 +129,7 @@ class _Found:
     formal: bool = False
     uses: int = 0
     sentences: list[_Sentence] = field(default_factory=list)
+    boxes: list[list[_Sentence]] = field(default_factory=list)
 
 
 def find_committees(document: Document) -> tuple[list[Committee], int | None, Location | None]:
@@ -149,7 +156,9 @@ def find_committees(document: Document) -> tuple[list[Committee], int | None, Lo
             for mention in mentions:
                 _item(found, aliases, mention.name).listed = True
         if _is_description_start(sentence, mentions):
-            _item(found, aliases, mentions[0].name).described = True
+            boxed = _item(found, aliases, mentions[0].name)
+            boxed.described = True
+            boxed.boxes.append(_lines_after(sentences, sentence))
         for subject, meetings in _counts(sentence, mentions):
             if subject == "board":
                 if board_meetings is None:
@@ -192,7 +201,9 @@ def _continues(text: str, block, following) -> bool:
     """A paragraph cut by a page break: it stops mid-sentence and the next block starts in lower case."""
     tail = text[block.start : block.end].rstrip()
     head = text[following.start : following.end].lstrip()
-    return bool(tail) and bool(head) and tail[-1] not in ".:;!?" and head[0].islower() and block.kind == "paragraph"
+    if not tail or not head or block.kind != "paragraph":
+        return False
+    return tail[-1] == "," or (tail[-1] not in ".:;!?" and head[0].islower())
 
 
 def _split_sentences(text: str) -> list[tuple[int, int]]:
@@ -200,7 +211,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in re.finditer(r"[.!?](?=\s+[\"“(]?[A-Z0-9_])|\n\s*\n", text):
         word = re.search(r"([\w.]+)$", text[start : match.start()])
-        token = (word.group(1) if word else "").lower()
+        token = (word.group(1) if word else "").lower().rstrip(".")
         if match.group(0) == "." and (token in _ABBREVIATIONS or len(token) == 1):
             continue
         spans.append((start, match.end()))
@@ -215,6 +226,9 @@ def _mentions(sentence: str) -> list[_Mention]:
     mentions = []
     for match in _COMMITTEE.finditer(sentence):
         words = match.group(0).split()
+        breaks = [i for i, w in enumerate(words[:-1]) if w.strip(",") in _NAME_BREAKS]
+        if breaks:
+            words = words[breaks[-1] + 1 :]
         while len(words) > 1 and (words[0].lower().strip(",") in _LEADING_NOT_NAME or re.search(r"['’]s?$", words[0])):
             words.pop(0)
         name = " ".join(words).strip(", ")
@@ -289,7 +303,13 @@ def _absorb(target: _Found, other: _Found) -> None:
     target.described |= other.described
     if other.counted and not target.counted:
         target.counted, target.meetings, target.period_end, target.location = True, other.meetings, other.period_end, other.location
+    target.boxes += other.boxes
     target.sentences = sorted(target.sentences + other.sentences, key=lambda s: s.start)[: SETTINGS.member_names_max]
+
+
+def _lines_after(sentences: list[_Sentence], heading: _Sentence) -> list[_Sentence]:
+    at = sentences.index(heading)
+    return [s for s in sentences[at + 1 : at + 1 + SETTINGS.member_names_max] if s.block - heading.block <= SETTINGS.member_names_max]
 
 
 def _is_description_start(sentence: _Sentence, mentions: list[_Mention]) -> bool:
@@ -430,7 +450,7 @@ def _fold_short_names(items: list[_Found]) -> list[_Found]:
     result = list(items)
     for short in sorted(items, key=lambda f: len(_key(f.name))):
         longer = [f for f in result if f is not short and _key(short.name) < _key(f.name)]
-        if len(longer) != 1 or short not in result:
+        if len(longer) != 1 or short not in result or (_is_presented(short) and not _is_presented(longer[0])):
             continue
         target = longer[0]
         name = max((target, short), key=_name_weight).name
@@ -438,6 +458,10 @@ def _fold_short_names(items: list[_Found]) -> list[_Found]:
         target.name = name
         result.remove(short)
     return result
+
+
+def _is_presented(item: _Found) -> bool:
+    return item.listed or item.counted or item.described or item.formal
 
 
 def _name_weight(item: _Found) -> tuple[bool, bool, bool, int]:
@@ -458,27 +482,55 @@ def _committee(item: _Found, document: Document) -> Committee:
 
 def _members(item: _Found) -> list[str] | str | None:
     """Members by name where the document names them, else the phrase it uses ("all of the
-    Independent Trustees")."""
+    Independent Trustees"). Older filings name them by surname ("Messrs. Spears (Chairman),
+    Seiberlich, Kean and Ballard"), and committee boxes list one name a line under the title."""
     for sentence in item.sentences:
-        match = _MEMBERS.search(sentence.text)
+        match = _MEMBERS.search(sentence.text) or _MEMBERS_BEFORE.search(sentence.text)
         if not match:
             continue
-        rest = match["rest"].strip()
+        rest = match["rest"].strip().rstrip(".")
         if re.match(r"(?i)(?:all|each|every|those)\b", rest):
-            return re.split(r",|\s+who\b|\s+each\b", rest)[0].strip()
-        names = [_strip_role(n) for n in _MEMBER_NAME.findall(rest)]
-        names = [n for n in names if n and "Committee" not in n and "Trust" not in n]
+            return re.split(r",|\s+who\b|\s+each\b|\s+as\b", rest)[0].strip()
+        names = _names_in(rest)
+        if names:
+            return names
+    return _boxed_members(item)
+
+
+def _names_in(text: str) -> list[str]:
+    """Full names in a list, or surnames after "Messrs."/"Ms."/"Dr." where that is all it gives."""
+    text = _ROLE_NOTE.sub("", text)
+    full = [n for n in _MEMBER_NAME.findall(text) if not _NOT_MEMBER.search(n)]
+    if full and not _HONORIFIC.match(text):
+        return [_HONORIFIC.sub("", n).strip() for n in full]
+    surnames = []
+    for part in re.split(r",\s*|\s+and\s+", _HONORIFIC.sub("", text)):
+        part = part.strip()
+        if re.fullmatch(r"[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+)?", part) and not _NOT_MEMBER.search(part):
+            surnames.append(part)
+    return surnames
+
+
+def _boxed_members(item: _Found) -> list[str] | None:
+    """Names set one a line under a committee's heading, after labels such as "Number of
+    Members:", up to the first line that is not a name."""
+    for box in item.boxes:
+        names: list[str] = []
+        for sentence in box:
+            line = _ROLE_NOTE.sub("", re.sub(r"^Members\s*:\s*", "", sentence.text)).strip()
+            if re.fullmatch(_MEMBER_NAME.pattern, line) and not _NOT_MEMBER.search(line):
+                names.append(line)
+            elif names or not re.match(r"^[\w ]{1,30}:", sentence.text):
+                break
         if names:
             return names
     return None
 
 
-def _strip_role(name: str) -> str:
-    return re.sub(r"\s*\((?:Chair|Chairman|Chairperson)\)", "", name).strip()
-
-
 def _function(item: _Found) -> str | None:
+    """The first sentence about this committee that says what it does."""
     for sentence in item.sentences:
-        if _FUNCTION.search(sentence.text) and not _MEMBERS.search(sentence.text):
-            return sentence.text
+        text = sentence.text
+        if _FUNCTION.search(text) and not _MEMBERS.search(text) and len(_mentions(text)) <= 1 and not _STANDING.search(text):
+            return text
     return None
