@@ -45,8 +45,13 @@ _PREFIX_CELL = re.compile(r"^(?:\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|[IVXivx]{1,4}[.)
 IGNORED, SKIPPED, INLINE, TABLE, HR, BR, ROW, CELL, BLOCK, PRE, HEADING_BLOCK = range(11)
 _BEFORE, _AFTER = 1, 2
 
-_PARSER = etree.HTMLParser()
-"""lxml.html's parser options, without its element classes, which cost a Python call per element."""
+_PARSER = etree.HTMLParser(encoding="utf-8")
+"""lxml.html's parser options, without its element classes, which cost a Python call per element.
+
+The text arrives decoded and is handed over as UTF-8, so the parser is told so: otherwise a
+``<meta charset=windows-1252>`` left from the filing's original encoding makes libxml2 decode the
+UTF-8 bytes a second time (``Trust’s`` read as ``Trustâ€™s``).
+"""
 
 
 def read_html(source_text: str) -> Layout:
