@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table as RichTable
-
 from tandy.cli import DebugFlag, JsonFlag, MaxSize, Paths, app, out, run_batch
 from tandy.letters import Letter, read_letter
 from tandy.letters.contract import letter_json
@@ -31,19 +29,15 @@ def _render(letter: Letter) -> None:
         + (f", response dated {subject.response_dated}" if subject.response_dated else ""),
         markup=False,
     )
-    if letter.items:
-        grid = RichTable("#", "page", "heading", "comment", "response", "pages", "disposition")
-        for item in letter.items:
-            grid.add_row(
-                str(item.number),
-                (item.location.page if item.location else None) or "-",
-                item.heading or "",
-                _preview(item.comment),
-                _preview(item.response),
-                ", ".join(item.pages),
-                item.disposition or "",
-            )
-        out.print(grid)
+    for item in letter.items:
+        where = f"page {item.location.page}" if item.location and item.location.page else ""
+        out.print(f"\n[bold]{item.number if item.number is not None else '-'}.[/] {item.heading or ''}  [dim]{where}[/]")
+        out.print(f"   comment:  {_preview(item.comment)}", markup=False)
+        if item.response is not None:
+            out.print(f"   response: {_preview(item.response)}", markup=False)
+        details = [f"pages {', '.join(item.pages)}" if item.pages else "", item.disposition or ""]
+        if any(details):
+            out.print("   " + "; ".join(d for d in details if d), markup=False)
     ack = "yes" if letter.acknowledgments.tandy else "no"
     out.print(f"Tandy acknowledgments: {ack}; signed: {', '.join(letter.signatories) or '-'}; cc: {', '.join(letter.cc) or '-'}", markup=False)
     for commitment in letter.commitments:

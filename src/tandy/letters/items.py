@@ -103,7 +103,7 @@ class _Start:
 
 def find_items(paras: list[Paragraph], *, responses: bool) -> list[ItemSpan]:
     """The letter's items in order, each with its heading, comment and (in a response) answer."""
-    starts = _item_starts(paras, responses=responses)
+    starts = _item_starts(paras, responses=responses) or (_unnumbered_start(paras) if responses else [])
     if not starts:
         return []
     end = _end_of_items(paras, starts[-1].index)
@@ -179,6 +179,19 @@ def _item_starts(paras: list[Paragraph], *, responses: bool) -> list[_Start]:
             continue
         accepted.append(cand)
     return accepted
+
+
+def _unnumbered_start(paras: list[Paragraph]) -> list[_Start]:
+    """A response to a single unnumbered comment: the set-off paragraphs above the first "Response"."""
+    answer = next((i for i, p in enumerate(paras) if _response_label(p)), None)
+    if not answer:
+        return []
+    i = answer
+    while i > 0 and paras[i - 1].emphasis and not _is_heading(paras[i - 1]):
+        i -= 1
+    if i == answer:
+        return []
+    return [_Start(i, None, False)]
 
 
 def _candidates(paras: list[Paragraph]) -> list[_Start]:

@@ -35,7 +35,8 @@ def letter_from_submission(submission: Submission) -> Letter:
     close = complimentary_close(paras, body_start)
     body = paras[body_start:close]
     staff = from_staff(document.text, filing.form if filing else document.type)
-    spans = find_items(body, responses=not staff)
+    is_letter = opening is not None or close is not None  # no salutation, no sign-off: a page, not a letter
+    spans = find_items(body, responses=not staff) if is_letter else []
     kind = letter_kind(document.text, staff=staff, items=len(spans))
     if kind in ("closing", "other"):
         spans = []
@@ -56,7 +57,8 @@ def _fill_frame(letter: Letter, paras: list[Paragraph], opening: int | None, clo
     letter.date = frame.letter_date(letter.document.text)
     date_index = _date_paragraph(paras, opening)
     re_index = _re_paragraph(paras, opening)
-    letter.sender = frame.sender(paras, staff=staff, date_index=date_index, close=close)
+    company = None if staff else letter.registrant  # a company writing for itself, on its own letterhead
+    letter.sender = frame.sender(paras, staff=staff, date_index=date_index, close=close) or company
     letter.addressee = frame.addressee(paras, date_index + 1, re_index)
     letter.signatories = frame.signatories(paras, close)
     letter.cc = frame.cc_list(paras, close)
