@@ -80,7 +80,9 @@ def classify(header: list[str], heading: str) -> TableKind:
     above = heading.lower()
     if not re.search(r"\bname\b", head) and not re.search(r"\b(?:nominee|trustee|director|officer)s?\b", head):
         return "other"
-    if re.search(r"compensation|aggregate|retirement|benefits|dollar range|shares|beneficial|percent", head):
+    if re.search(r"underwriter|distributor|advis[eo]r", head) or sum("position" in h.lower() for h in header) > 1:
+        return "other"  # positions with the underwriter or adviser (Form N-1A Part C), not the board
+    if re.search(r"compensation|aggregate|retirement|benefits|dollar range|shares|beneficial|percent|options|granted|salary|bonus|awards", head):
         return "ownership" if re.search(r"dollar range|shares|beneficial|percent", head) else "compensation"
     if not re.search(r"\bage\b|position|occupation|year of birth|born|served|since|term", head):
         return "other"
@@ -153,7 +155,7 @@ def _name_cell(lines: list[str]) -> tuple[str, int | None, str, str | None]:
     """
     first = lines[0]
     rest = lines[1:]
-    if rest and not PERSON.match(first) and PERSON.match(f"{first} {rest[0]}"):
+    if rest and (not PERSON.match(first) or re.search(r"\b[A-Z]\.$", first)) and PERSON.match(f"{first} {rest[0]}"):
         first, rest = f"{first} {rest[0]}", rest[1:]
     name, number, marks = split_name(first)
     address_lines = []
@@ -273,6 +275,7 @@ NAME_PREFIX = re.compile(
     rf"(?!(?:{_STOP_WORDS})\b){_NAME_WORD}{_SUFFIX}*)(?P<marks>{_MARKERS})"
     rf"(?:\s*\(\s*(?P<paren>\d{{2,4}})\s*\)|,?\s+(?P<bare>\d{{2,4}})\b)?"
 )
+_AGE_BEFORE_SERVICE = re.compile(r"\b(\d{2})\s*\((?:[A-Z][a-z]+\s+)?\d{4}\)")
 _OVERSEEN = re.compile(r"(?:portfolios|funds)\s+overseen\s*:?\s*(\d{1,4})\b", re.I)
 _HEADER_CELL = re.compile(r"\bname\b", re.I)
 _HEADER_FIELD = re.compile(r"\bage\b|birth|position|occupation|served|director since|elected", re.I)
@@ -281,19 +284,36 @@ _HEADER_FIELD = re.compile(r"\bage\b|birth|position|occupation|served|director s
 def html_people(document: Document, board_role: Role, corporate: bool) -> tuple[list[ProxyTable], list[Person]]:
     """Tables of people among the document's HTML tables, and the people in them."""
     tables, people = [], []
+    previous: tuple[list[str], TableKind, int] | None = None
     for table in document.tables:
         if table.kind != "html" or not table.rows:
             continue
         at = _header_rows(table.rows)
-        if at is None:
-            continue
-        header = _stacked(table.rows[: at + 1])
         heading = heading_above(document, table.start)
-        kind = classify(header, heading)
+        if at is not None:
+            header = _stacked(table.rows[: at + 1])
+            kind = classify(header, heading)
+        elif previous and table.start - previous[2] < CONTINUATION_GAP and _continues(table.rows, previous[0]):
+            (header, kind, _), at = previous, -1
+        else:
+            previous = None
+            continue
+        previous = (header, kind, table.end) if kind in PERSON_KINDS else None
         tables.append(ProxyTable(kind, header, table.rows[at + 1 :], document.location(table.start, table.end)))
         if kind in PERSON_KINDS:
             people += _html_rows(document, table, at, header, heading, kind, board_role, corporate)
     return tables, people
+
+
+CONTINUATION_GAP = 3000
+"""Characters of text between a people table and a header-less table that goes on with it."""
+
+
+def _continues(rows: list[list[str]], header: list[str]) -> bool:
+    """A table without its own header that goes on with the last people table (a page break,
+    or a second list under the same columns): as many columns, and a name in the first cell."""
+    first = next((r for r in rows if any(c.strip() for c in r)), [])
+    return len(first) == len(header) and bool(NAME_PREFIX.match(first[0].strip()))
 
 
 def _header_rows(rows: list[list[str]]) -> int | None:
@@ -314,14 +334,15 @@ def _stacked(rows: list[list[str]]) -> list[str]:
 def _html_rows(document, table, at, header, heading, kind, board_role, corporate) -> list[Person]:
     mapping = map_columns(header)
     name_col = mapping["name"]
-    group = None
+    above = [r[0].strip() for r in table.rows[: max(at, 0)] if sum(bool(c.strip()) for c in r) == 1 and r[0].strip()]
+    group = above[-1] if above else None
     people: list[Person] = []
     for row in table.rows[at + 1 :]:
         cells = [c.strip() for c in row]
         filled = [c for c in cells if c]
         if not filled or cells == [h.strip() for h in header][: len(cells)]:
             continue
-        if len(filled) == 1 and cells[0] and not NAME_PREFIX.match(cells[0]) or (len(filled) == 1 and interested_from(cells[0]) is not None):
+        if len(filled) == 1 and len(cells) > 1:
             group = cells[0]
             continue
         person = _html_person(cells, mapping, name_col, header)
@@ -341,11 +362,14 @@ def _html_person(cells: list[str], mapping: dict[str, int], name_col: int, heade
         return None
     text = HONORIFIC.sub("", cells[name_col])
     m = NAME_PREFIX.match(text)
-    if not m or _COMPANY.search(m.group("name")) or len(m.group("name").split()) < 2:
+    if not m or _COMPANY.search(m.group("name")) or len(m.group("name").split()) < 2 or m.group("name").isupper():
         return None
     person = Person(name=m.group("name").strip().rstrip(","))
     number = m.group("paren") or m.group("bare")
     rest = text[m.end() :]
+    if number is None:
+        served = _AGE_BEFORE_SERVICE.search(rest[:80])
+        number = served.group(1) if served else None
     if number is None:
         year = re.search(r"\b(19\d{2})\b", rest[:40])
         number = year.group(1) if year and re.search(r"birth", header[name_col], re.I) else None
