@@ -1,0 +1,95 @@
+"""Run the rules: read a file as a proxy statement or a letter, apply every enabled rule.
+
+``review(path)`` is the whole API: it decides what the file is (a staff letter, a response or a
+closing letter is a letter; anything else is read as a proxy statement), gathers the facts the
+applicability tests need, runs the rules the configuration enables, and returns the findings in
+document order together with the checks that passed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tandy.document import parse
+from tandy.letters.reader import letter_from_submission
+from tandy.proxy import read_proxy
+from tandy.rules.catalogue import all_rules
+from tandy.rules.config import Config, load_config
+from tandy.rules.model import Check, Review, Subject
+
+LETTER_KINDS = ("staff_comment", "response", "closing")
+
+
+def review(
+    path: str,
+    *,
+    config: Config | None = None,
+    form: str | None = None,
+    filed: str | None = None,
+    fund: bool | None = None,
+) -> Review:
+    """Review one file. ``form``, ``filed`` and ``fund`` override what the file says of itself."""
+    subject = subject_for(path, form=form, filed=filed, fund=fund)
+    return apply_rules(subject, config or load_config())
+
+
+def subject_for(path: str, *, form: str | None = None, filed: str | None = None, fund: bool | None = None) -> Subject:
+    """Read the file once as a letter; if it is no letter of the review loop, as a proxy."""
+    submission = parse(path)
+    letter = letter_from_submission(submission)
+    if letter.kind in LETTER_KINDS:
+        return Subject(
+            path=path,
+            sha256=letter.sha256,
+            document=letter.document,
+            target="letter",
+            form=form or letter.subject_filing.form,
+            filed=filed or letter.date,
+            investment_company=fund if fund is not None else _fund_letter(letter),
+            letter=letter,
+        )
+    proxy = read_proxy(path)
+    return Subject(
+        path=path,
+        sha256=proxy.sha256,
+        document=proxy.document,
+        target="proxy",
+        form=form or proxy.form or _form_from_text(proxy.document.text),
+        filed=filed or proxy.filed,
+        investment_company=fund if fund is not None else proxy.investment_company,
+        proxy=proxy,
+    )
+
+
+def apply_rules(subject: Subject, config: Config) -> Review:
+    findings, checks = [], []
+    for rule in all_rules():
+        if not config.enabled(rule.id) or not rule.applies(subject):
+            continue
+        found = list(rule.check(subject))
+        for finding in found:
+            finding.severity = config.severity_of(rule.id, finding.severity)
+        findings += found
+        detail = None if found else rule.confirmation(subject)
+        checks.append(Check(rule.id, rule.name, "failed" if found else "passed", detail))
+    findings.sort(key=lambda f: (f.location.start if f.location else -1, f.rule))
+    return Review(subject, findings, checks)
+
+
+def _fund_letter(letter) -> bool:
+    """A letter about an investment company: an 811- file number, or the Division of
+    Investment Management on either end of it."""
+    numbers = letter.subject_filing.file_numbers
+    if any(n.startswith("811-") for n in numbers):
+        return True
+    return "Investment Management" in letter.document.text[:4000]
+
+
+def _form_from_text(text: str) -> str | None:
+    """PRE 14A or DEF 14A from the Schedule 14A cover's checked box or a preliminary legend."""
+    head = text[:20_000]
+    if re.search(r"\[\s*[xX]\s*\]\s*Preliminary Proxy Statement|PRELIMINARY (?:PROXY STATEMENT|COPY)", head):
+        return "PRE 14A"
+    if re.search(r"\[\s*[xX]\s*\]\s*Definitive Proxy Statement", head):
+        return "DEF 14A"
+    return None
