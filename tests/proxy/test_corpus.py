@@ -87,3 +87,11 @@ def test_unitedhealthcare_group_rows_inside_the_tagged_table():
     found = by_name(proxy)
     assert found["Thomas H. Kean"].age == 59
     assert found["William C. Ballard, Jr."].age == 54
+
+
+def test_apple_meeting_proposals_and_auditor():
+    proxy, _ = labelled("aapl_def14a_2026-annual-meeting.html")
+    assert proxy.meeting.date == "2026-02-24" and proxy.meeting.record_date == "2026-01-02"
+    assert [p.number for p in proxy.meeting.proposals][:3] == [1, 2, 3]
+    assert proxy.meeting.proposals[0].title == "Election of Directors"
+    assert proxy.auditor == "Ernst & Young LLP"

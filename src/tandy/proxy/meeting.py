@@ -21,7 +21,7 @@ _MEETING_DATE = re.compile(
 _RECORD_DATE = re.compile(rf"(?:close\s+of\s+business|record\s+date)[^.]{{0,80}}?{_DATE}", re.I | re.S)
 _PROPOSAL = re.compile(r"^[ \t]*PROPOSAL\s+(?:NO\.?\s*)?(?P<number>\d{1,2})\b[ \t]*[:.\-]?[ \t]*(?P<title>[^\n]*)$", re.I | re.M)
 _AUDITOR = re.compile(
-    r"(?P<firm>(?:[A-Z][A-Za-z'&.,]*\s+){0,4}?[A-Z][A-Za-z'&.]*\s+(?:LLP|L\.L\.P\.|& Co\.))"
+    r"(?P<firm>(?:(?:[A-Z][A-Za-z'.,]*|&)\s+){0,4}?[A-Z][A-Za-z'.]*\s+(?:LLP|L\.L\.P\.|& Co\.))"
     r"[^.]{0,200}?\bindependent\s+(?:registered\s+public\s+)?(?:accountants|auditors|accounting\s+firm|public\s+accountants)",
     re.S,
 )
@@ -34,7 +34,7 @@ def find_meeting(document: Document) -> Meeting:
     seen: set[int] = set()
     for m in _PROPOSAL.finditer(text):
         number = int(m.group("number"))
-        title = m.group("title").strip()
+        title = re.sub(r"(?:\s*\.{2,}|\t)\s*\d+\s*$", "", m.group("title")).strip()  # a contents line's page number
         if number in seen or not title or len(title) > 200:
             continue
         seen.add(number)
