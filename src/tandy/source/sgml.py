@@ -16,9 +16,10 @@ from tandy.errors import InputError
 from tandy.source.model import Filer, Filing, Part
 
 _HEADER = re.compile(r"<(SEC|IMS)-HEADER>(.*?)(?:</\1-HEADER>|(?=<DOCUMENT>))", re.S | re.I)
-_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(</DOCUMENT>|\Z)", re.S | re.I)
+_DOCUMENT_TAG = re.compile(r"<(/?)DOCUMENT>", re.I)
 _TAG_LINE = re.compile(r"^\s*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)", re.M | re.I)
-_TEXT = re.compile(r"<TEXT>\r?\n?(.*?)(?:</TEXT>|\Z)", re.S | re.I)
+_TEXT_OPEN = re.compile(r"<TEXT>\r?\n?", re.I)
+_TEXT_CLOSE = re.compile(r"</TEXT>", re.I)
 _UU_BEGIN = re.compile(r"^begin [0-7]{3,4} (\S[^\r\n]*)\r?$", re.M)
 _HTML_START = re.compile(r"^\s*(<!DOCTYPE\s+html|<html|<\?xml[^>]*>\s*<html|<body|<div|<p[\s>]|<table)", re.I)
 
@@ -55,11 +56,17 @@ def parse_header(text: str) -> Filing | None:
 
 def parse_documents(path: str, text: str) -> list[Part]:
     """Every ``<DOCUMENT>`` of the submission, its content decoded where it is the document."""
-    parts = []
-    for match in _DOCUMENT.finditer(text):
-        if not match.group(2):
-            raise InputError(path, "truncated EDGAR submission: a <DOCUMENT> has no </DOCUMENT>")
-        parts.append(_part(path, match.group(1)))
+    parts, opened = [], None
+    for tag in _DOCUMENT_TAG.finditer(text):
+        if not tag.group(1):
+            if opened is not None:
+                break
+            opened = tag.end()
+        elif opened is not None:
+            parts.append(_part(path, text[opened : tag.start()]))
+            opened = None
+    if opened is not None:
+        raise InputError(path, "truncated EDGAR submission: a <DOCUMENT> has no </DOCUMENT>")
     if not parts:
         raise InputError(path, "EDGAR submission holds no <DOCUMENT>")
     return parts
@@ -67,8 +74,7 @@ def parse_documents(path: str, text: str) -> list[Part]:
 
 def _part(path: str, body: str) -> Part:
     tags = {k.upper(): v.strip() or None for k, v in _TAG_LINE.findall(body[:2000])}
-    text_match = _TEXT.search(body)
-    content = text_match.group(1) if text_match else ""
+    content = _text_of(body)
     sequence = tags.get("SEQUENCE")
     meta = dict(
         sequence=int(sequence) if sequence and sequence.isdecimal() else None,
@@ -87,6 +93,21 @@ def _part(path: str, body: str) -> Part:
         return Part(format="binary", content=b"", **meta)
     fmt = "html" if _HTML_START.match(content) else "text"
     return Part(format=fmt, content=content, **meta)
+
+
+def _text_of(body: str) -> str:
+    """What stands between ``<TEXT>`` and ``</TEXT>`` (to the end when the close tag is missing).
+
+    Found by scanning for the tags rather than with one lazy ``.*?`` match, which is slow on
+    multi-megabyte documents.
+    """
+    opening = _TEXT_OPEN.search(body)
+    if not opening:
+        return ""
+    closing = None
+    for closing in _TEXT_CLOSE.finditer(body, opening.end()):
+        pass
+    return body[opening.end() : closing.start() if closing else len(body)]
 
 
 def uudecode(path: str, body: str, name: str = "attachment") -> bytes:
