@@ -128,6 +128,18 @@ def test_a_proxy_page_is_not_a_letter(tmp_path):
     assert letter.items == []
 
 
+def test_proxy_statement_opening_with_a_letter_is_other(tmp_path):
+    letter = letter_of(
+        "<p>NOTICE OF ANNUAL MEETING OF STOCKHOLDERS</p><p>March 1, 2020</p><p>Dear Stockholder:</p>"
+        "<p>You are invited to vote on the following matters:</p>"
+        "<p>1. The election of seven directors;</p><p>2. The ratification of the auditors.</p>"
+        "<p>Sincerely,</p><p>/s/ Jane Roe</p>",
+        tmp_path,
+    )
+    assert letter.kind == "other"
+    assert letter.items == []
+
+
 def test_letter_without_numbered_comments_is_other(tmp_path):
     letter = letter_of(
         RESPONSE_OPENING.replace("we respond below to the comments of the Staff", "we enclose the exhibits you asked for")

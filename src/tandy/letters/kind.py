@@ -42,6 +42,13 @@ _FILER_SIGNS = [
         r"\bstaff'?s? comments?\b",
     )
 ]
+_PROXY_STATEMENT = re.compile(
+    r"proxy\s+statement\s+pursuant\s+to\s+section\s+14\s*\(\s*a\s*\)"  # the Schedule 14A cover
+    r"|notice\s+of\s+(?:the\s+)?(?:\d{4}\s+)?annual\s+meeting\s+of\s+(?:share|stock)holders",
+    re.I,
+)
+PROXY_HEAD_CHARS = 3000
+"""A proxy statement opens with its cover or its notice of meeting; a letter may quote either later."""
 _CLOSING = re.compile(r"\bwe have completed our review\b|\bwe have no further comments\b|\bno further comments\b", re.I)
 _NOT_A_REVIEW = re.compile(
     r"\bwill notify you (?:of|if we have) any comments\b"  # redacted exhibits: paper copies first
@@ -68,10 +75,13 @@ def letter_kind(text: str, *, staff: bool, items: int) -> LetterKind:
 
     A filer's letter without comments to answer (an acceleration request, a note asking for more
     time) is "other"; so is a staff letter that reviews nothing yet (a request for unredacted
-    exhibits, a no-review notice), numbered paragraphs or not.
+    exhibits, a no-review notice), numbered paragraphs or not, and so is a proxy statement that
+    opens with a letter to stockholders.
     """
     if staff and _NOT_A_REVIEW.search(text):
         return "other"
+    if _PROXY_STATEMENT.search(text[:PROXY_HEAD_CHARS]):
+        return "other"  # a proxy statement's "Dear Stockholder" letter and numbered proposals
     if items:
         return "staff_comment" if staff else "response"
     if staff and _CLOSING.search(text):
