@@ -48,6 +48,8 @@ class LetterRecord:
     tandy: bool = False
     items: int = 0
     id: int | None = None
+    no_review: bool = False
+    letters_cited: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
