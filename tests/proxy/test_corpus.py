@@ -95,3 +95,8 @@ def test_apple_meeting_proposals_and_auditor():
     assert [p.number for p in proxy.meeting.proposals][:3] == [1, 2, 3]
     assert proxy.meeting.proposals[0].title == "Election of Directors"
     assert proxy.auditor == "Ernst & Young LLP"
+
+
+def test_cardinal_disinterested_directors_and_preferred_series_do_not_make_a_fund():
+    proxy, _ = labelled("cardinalhealth_def14a_1994-10-14_0000950152-94-001030.txt")
+    assert proxy.investment_company is False

@@ -70,11 +70,12 @@ def registrant_name(document: Document, filer: str | None) -> str | None:
 
 def is_investment_company(document: Document, form: str | None, registrant: str | None) -> bool:
     """A fund: an N-1A filing, or a document that speaks of portfolios, a fund complex or the
-    Investment Company Act's "interested person"."""
+    Investment Company Act's "interested person" (a "disinterested person" under Rule 16b-3 is
+    an operating company's phrase)."""
     if form and form.upper().startswith(("485", "497", "N-")):
         return True
     text = document.text
-    return bool(re.search(r"fund complex|interested person", text, re.I)) and bool(
+    return bool(re.search(r"fund complex|\binterested person", text, re.I)) and bool(
         re.search(r"\bportfolios?\b|\bseries\b", text, re.I)
     )
 
