@@ -9,6 +9,7 @@ footers. All of these are marked so that later stages leave them out of what the
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -40,7 +41,8 @@ class _Line:
 def mark(text: str, pages: list[Page], blocks: list[Block]) -> list[Block]:
     """Set each page's printed number and return the blocks with furniture lines split out."""
     spans: dict[int, tuple[int, str]] = {}
-    page_lines = [_lines(text, page, blocks) for page in pages]
+    marker_spans = [(b.start, b.end) for b in blocks if b.furniture == "marker"]
+    page_lines = [_lines(text, page, marker_spans) for page in pages]
     running = _running_keys(page_lines)
     for page, lines in zip(pages, page_lines):
         page.number = _printed_number(lines, spans, running)
@@ -64,8 +66,11 @@ def _numbers_from_page_marks(text: str, pages: list[Page], blocks: list[Block]) 
                 page.number = match.group(1)
 
 
-def _lines(text: str, page: Page, blocks: list[Block]) -> list[_Line]:
-    markers = [(b.start, b.end) for b in blocks if b.furniture == "marker" and page.start <= b.start < page.end]
+def _lines(text: str, page: Page, marker_spans: list[tuple[int, int]]) -> list[_Line]:
+    """The page's non-blank lines, ``<PAGE>`` marker lines left out."""
+    lo = bisect.bisect_left(marker_spans, (page.start, -1))
+    hi = bisect.bisect_left(marker_spans, (page.end, -1))
+    markers = marker_spans[lo:hi]
     out, pos = [], page.start
     for line in text[page.start : page.end].split("\n"):
         start, end = pos, pos + len(line)
@@ -162,7 +167,7 @@ def _split(text: str, blocks: list[Block], spans: dict[int, tuple[int, str]]) ->
     starts = sorted(spans)
     out = []
     for block in blocks:
-        inside = [s for s in starts if block.start <= s < block.end]
+        inside = starts[bisect.bisect_left(starts, block.start) : bisect.bisect_left(starts, block.end)]
         if not inside or block.furniture:
             out.append(block)
             continue

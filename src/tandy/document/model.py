@@ -126,8 +126,11 @@ class Document:
         """The text of a span with furniture blocks cut out, for quoting."""
         end = len(self.text) if end is None else end
         pieces, pos = [], start
-        for block in self.blocks:
-            if block.furniture and block.end > start and block.start < end:
+        first = max(0, bisect.bisect_right(self._block_starts, start) - 1)
+        for block in self.blocks[first:]:
+            if block.start >= end:
+                break
+            if block.furniture and block.end > start:
                 pieces.append(self.text[pos : max(pos, block.start)])
                 pos = max(pos, block.end)
         pieces.append(self.text[pos:end])

@@ -55,7 +55,12 @@ _SPECIAL_AT = re.compile(rf"\bat\s+(?P<n>{_NUM})\s+(?:regular|special)\s+meeting
 _ANNUAL_OF_DIRECTORS = re.compile(r"\bannual\s+meeting\s+of\s+(?:the\s+)?(?:directors|trustees|the\s+board)\b", re.IGNORECASE)
 
 _CAP_WORD = r"(?:[A-Z][A-Za-z’'\-]*|\d+\([a-z]\))"
-_COMMITTEE = re.compile(rf"{_CAP_WORD}(?:(?:,[ \t]*\n?[ \t]*|\s+(?:and|&)\s+|\s+){_CAP_WORD})*\s+Committee\b(?!s)")
+_COMMITTEE_WORDS = 12
+"""A committee's printed name has at most this many words before "Committee"; the bound keeps
+the search linear on long runs of capitalised words (tables of contents, fund lists)."""
+_COMMITTEE = re.compile(
+    rf"{_CAP_WORD}(?:(?:,[ \t]*\n?[ \t]*|\s+(?:and|&)\s+|\s+){_CAP_WORD}){{0,{_COMMITTEE_WORDS}}}\s+Committee\b(?!s)"
+)
 _LOWER_KIND = r"(?:audit|compensation|nominating|executive|finance|governance|corporate\s+governance|investment|risk|compliance|valuation)"
 _LOWER_COMMITTEE = re.compile(rf"\b{_LOWER_KIND}(?:(?:,\s+|\s+and\s+|\s+){_LOWER_KIND}){{0,2}}\s+committee\b(?!s)")
 _DEFINED = re.compile(r"\(\s*(?:the\s+|our\s+)?[\"“](?P<short>[^\"”]{3,80}?\bCommittee)[\"”]\s*\)")
@@ -224,6 +229,8 @@ def _mentions(sentence: str) -> list[_Mention]:
     """Committee names as printed ("Nominating, Governance and Compensation Committee"; "the audit
     committee" in older filings, given capitals), in order."""
     mentions = []
+    if "ommittee" not in sentence and "OMMITTEE" not in sentence:
+        return mentions
     for match in _COMMITTEE.finditer(sentence):
         words = match.group(0).split()
         breaks = [i for i, w in enumerate(words[:-1]) if w.strip(",") in _NAME_BREAKS]

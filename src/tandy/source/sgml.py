@@ -104,9 +104,7 @@ def _text_of(body: str) -> str:
     opening = _TEXT_OPEN.search(body)
     if not opening:
         return ""
-    closing = None
-    for closing in _TEXT_CLOSE.finditer(body, opening.end()):
-        pass
+    closing = _TEXT_CLOSE.search(body, opening.end())
     return body[opening.end() : closing.start() if closing else len(body)]
 
 
