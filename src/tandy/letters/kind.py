@@ -28,6 +28,8 @@ _STAFF_SIGNS = [
         r"\bwe have completed our review\b",
         r"\bour references to prior comments\b",
         r"\bwe remind you that the company and its management are responsible\b",
+        r"\bplease provide,?(?: in writing,)? a (?:written )?statement from the (?:company|registrant|trust|fund)\b",
+        r"\A\s*(?:united states\s+)?securities and exchange commission\s+washington,? d\.?\s?c\.?",
     )
 ]
 _FILER_SIGNS = [
