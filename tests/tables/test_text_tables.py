@@ -96,3 +96,24 @@ def test_settings_change_what_separates_cells():
     assert default.rows[0] == ["Ann B", "40"]
     (strict,) = read(text, settings=TableSettings(min_gap=3))
     assert len(strict.columns) == 2
+
+
+GROUPED = """    Name           Position     Term of Office
+    ----------     ---------    --------------
+      Jane Roe     President    Since 2002.
+      (37)
+Independent Trustees:
+
+      John Doe     Trustee      Since 1999.
+      (52)
+
+      Ann Poe      Trustee      Since 2004.
+      (61)
+"""
+
+
+def test_group_row_set_out_to_the_margin_does_not_hide_the_records():
+    """Records begin at their own indent even when a group row starts left of them."""
+    (table,) = read(GROUPED)
+    assert [r.cells[0] for r in table.records] == ["Jane Roe (37)", "John Doe (52)", "Ann Poe (61)"]
+    assert [r.group for r in table.records] == [None, "Independent Trustees:", "Independent Trustees:"]

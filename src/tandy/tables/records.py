@@ -10,6 +10,7 @@ Words are placed by where they start; a cell that overflows into the next column
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from tandy.tables.columns import column_of
@@ -48,38 +49,48 @@ def split_line(line: Line, columns: list[Column], settings: TableSettings) -> Fr
     return {c: _LEADER.sub("", " ".join(words)) for c, words in cells.items()}
 
 
-def first_at_edge(line: Line, columns: list[Column], settings: TableSettings) -> str | None:
-    """The first column's text when it begins at that column's left edge (a possible new record)."""
+def first_at_edge(line: Line, columns: list[Column], settings: TableSettings, edge: int | None = None) -> str | None:
+    """The first column's text when it begins at the records' left edge (a possible new record).
+
+    ``edge`` is where records begin; by default the first column's left edge.
+    """
     stripped = line.text.lstrip()
     indent = len(line.text) - len(stripped)
-    if not stripped or abs(indent - columns[0].left) > settings.edge_tolerance:
+    if not stripped or abs(indent - (columns[0].left if edge is None else edge)) > settings.edge_tolerance:
         return None
     if len(columns) > 1 and indent >= columns[1].left:
         return None
     return split_line(line, columns, settings).get(0)
 
 
-def is_group_row(line: Line, columns: list[Column], settings: TableSettings) -> bool:
-    """A heading inside the table ("Directors Whose Terms Expire in 1997"): one run of words
-    from the first column's edge across the next column."""
-    if len(columns) < 2 or first_at_edge(line, columns, settings) is None:
+def is_group_row(line: Line, columns: list[Column], settings: TableSettings, edge: int | None = None) -> bool:
+    """A heading inside the table ("Directors Whose Terms Expire in 1997", "Independent Trustees:"):
+    one run of words from the records' edge (or left of it: group rows are often set out) that
+    reaches across the next column or ends in a colon."""
+    stripped = line.text.lstrip()
+    indent = len(line.text) - len(stripped)
+    edge = columns[0].left if edge is None else edge
+    if len(columns) < 2 or not stripped or indent > edge + settings.edge_tolerance or indent >= columns[1].left:
         return False
     text = line.text.rstrip()
-    return len(text) > columns[1].left + 2 and not re.search(r"\S {%d,}\S" % settings.min_gap, text.strip())
+    spans = len(text) > columns[1].left + 2 or text.endswith(":")
+    return spans and not re.search(r"\S {%d,}\S" % settings.min_gap, text.strip())
 
 
 def mark_record_starts(body: list[Line], columns: list[Column], settings: TableSettings, starts_record: RecordStart | None) -> None:
     """Set ``record_start`` on the body lines that begin a record (and ``group`` roles)."""
     starts_record = starts_record or (lambda text: text[:1].isalpha())
+    edge = record_edge(body, columns)
     candidates = []
     for i, line in enumerate(body):
         if line.blank:
             line.role = "blank"
             continue
-        if is_group_row(line, columns, settings) and not starts_record(line.text.strip()):
+        label = line.text.strip()
+        if is_group_row(line, columns, settings, edge) and (label.endswith(":") or not starts_record(label)):
             line.role = "group"
             continue
-        first = first_at_edge(line, columns, settings)
+        first = first_at_edge(line, columns, settings, edge)
         if first and starts_record(first):
             after_blank = i == 0 or body[i - 1].role in ("blank", "group")
             candidates.append((line, after_blank))
@@ -88,10 +99,25 @@ def mark_record_starts(body: list[Line], columns: list[Column], settings: TableS
         line.record_start = after_blank or not blank_separated
 
 
+def record_edge(body: list[Line], columns: list[Column]) -> int:
+    """Where records begin: the commonest indent of lines that start in the first column.
+
+    The first column's left edge can sit further left than its records when a group row ("Nominees
+    for Independent Trustees:") is set out to the margin.
+    """
+    limit = columns[1].left if len(columns) > 1 else None
+    indents = Counter(
+        len(line.text) - len(line.text.lstrip())
+        for line in body
+        if not line.blank and (limit is None or len(line.text) - len(line.text.lstrip()) < limit)
+    )
+    return indents.most_common(1)[0][0] if indents else columns[0].left
+
+
 def read_records(body: list[Line], columns: list[Column], settings: TableSettings) -> list[Record]:
     """Records from marked body lines: each record's lines split into cells, then joined."""
     records: list[Record] = []
-    group, rows, first, last = None, [], None, None
+    group, rows, first, last, record_group = None, [], None, None, None
     for line in body:
         if line.role == "group":
             group = line.text.strip()
@@ -99,16 +125,16 @@ def read_records(body: list[Line], columns: list[Column], settings: TableSetting
         if line.role == "blank":
             continue
         if line.record_start and rows:
-            records.append(_record(rows, columns, first, last, group))
+            records.append(_record(rows, columns, first, last, record_group))
             rows = []
         if not rows and not line.record_start:
             continue
         if not rows:
-            first = line.start
+            first, record_group = line.start, group
         rows.append(split_line(line, columns, settings))
         last = line.end
     if rows:
-        records.append(_record(rows, columns, first, last, group))
+        records.append(_record(rows, columns, first, last, record_group))
     return records
 
 
