@@ -13,6 +13,30 @@ ThreadStatus = Literal["open", "closed", "no_review"]
 
 
 @dataclass(slots=True)
+class LocationRecord:
+    """Where a record was read: page as printed, 1-based line, character offsets (the contract's ``location``)."""
+
+    page: str | None
+    line: int | None
+    start: int | None
+    end: int | None
+
+
+@dataclass(slots=True)
+class CitationRecord:
+    """A citation split into its parts, so a search can filter on "Item 407(c)(2)(vii)" itself
+    rather than on however a letter happened to spell it."""
+
+    text: str
+    kind: str
+    regulation: str | None = None
+    number: str | None = None
+    paragraph: str | None = None
+    act: str | None = None
+    form: str | None = None
+
+
+@dataclass(slots=True)
 class ItemRecord:
     """One comment (and its response) as stored."""
 
@@ -26,6 +50,9 @@ class ItemRecord:
     citations: list[str] = field(default_factory=list)
     refers_to: list[int] = field(default_factory=list)
     id: int | None = None
+    response_pages: list[str] = field(default_factory=list)
+    cited: list[CitationRecord] = field(default_factory=list)
+    location: LocationRecord | None = None
 
 
 @dataclass(slots=True)
@@ -79,3 +106,92 @@ class SearchHit:
     letter: LetterRecord
     highlight: str
     thread: Thread | None = None
+
+
+@dataclass(slots=True)
+class FilingRecord:
+    """The EDGAR header of a file, when it has one."""
+
+    accession: str | None
+    form: str | None
+    filed: str | None
+    period: str | None = None
+    filers: list[dict] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """One document of a file as the document stage read it."""
+
+    sequence: int | None
+    type: str | None
+    filename: str | None
+    description: str | None
+    format: str
+    text_chars: int
+    pages: int
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    """A director, trustee, nominee or officer named in a proxy statement."""
+
+    name: str
+    age: int | None = None
+    birth_year: int | None = None
+    roles: list[str] = field(default_factory=list)
+    interested: bool | None = None
+    positions: str | None = None
+    term: str | None = None
+    occupation: str | None = None
+    portfolios_overseen: int | None = None
+    other_directorships: str | None = None
+    location: LocationRecord | None = None
+
+
+@dataclass(slots=True)
+class CommitteeRecord:
+    """A standing board committee named in a proxy statement."""
+
+    name: str
+    members: list[str] | str | None = None
+    meetings: int | None = None
+    period_end: str | None = None
+    location: LocationRecord | None = None
+
+
+@dataclass(slots=True)
+class ProxyRecord:
+    """A proxy statement or fund SAI as stored: who governs, and how often the board met."""
+
+    registrant: str | None
+    form: str | None
+    filed: str | None
+    investment_company: bool = False
+    meeting_date: str | None = None
+    record_date: str | None = None
+    board_meetings: int | None = None
+    auditor: str | None = None
+    fund_complex_overseen: int | None = None
+    people: list[PersonRecord] = field(default_factory=list)
+    committees: list[CommitteeRecord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FileRecords:
+    """Everything one file contributes to the corpus, or why it contributes nothing.
+
+    Produced by a pure function of the file (:func:`tandy.corpus.index.records_for`) and written by
+    the store in one transaction, so reading can run anywhere (threads, processes, Dask workers)
+    and only writing has to happen in one place.
+    """
+
+    path: str
+    sha256: str
+    size: int
+    error: str | None = None
+    filing: FilingRecord | None = None
+    documents: list[DocumentRecord] = field(default_factory=list)
+    letter: LetterRecord | None = None
+    items: list[ItemRecord] = field(default_factory=list)
+    proxy: ProxyRecord | None = None

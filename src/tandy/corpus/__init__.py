@@ -1,0 +1,218 @@
+"""The corpus: many letters and proxy statements indexed once, then searched and grouped.
+
+:class:`Corpus` is the whole API of ``tandy index`` and ``tandy search``::
+
+    corpus = Corpus("tandy.db")
+    corpus.index(["../shared/corpus"])          # incremental: unchanged files are skipped
+    hits = corpus.search("Tandy language", kind="response")
+    letters = list(corpus.letters())
+
+Records live in SQLite (:mod:`tandy.corpus.store`); the text index beside it is derived
+(:mod:`tandy.corpus.search`); per-file reading is the pure :func:`records_for`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from tandy.corpus import semantic
+from tandy.corpus.index import IndexReport, expand, index_paths, records_for
+from tandy.corpus.model import FileRecords, ItemRecord, LetterRecord, SearchHit, Thread
+from tandy.corpus.search import Filters, FullText, SearchError, fulltext_path
+from tandy.corpus.settings import EMBED_MODEL, INDEX, SEARCH
+from tandy.corpus.store import Store
+
+
+class Corpus:
+    """An indexed corpus in one SQLite file (and its full-text folder beside it)."""
+
+    def __init__(self, db: str | Path = "tandy.db") -> None:
+        self.db_path = Path(db)
+        self.store = Store(self.db_path)
+        self.fulltext = FullText(fulltext_path(self.db_path))
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.fulltext.close()
+        self.store.close()
+
+    # --- indexing -----------------------------------------------------------------------------
+
+    def index(
+        self,
+        paths: Iterable[str],
+        *,
+        embed: bool | None = None,
+        on_start: Callable[[int], None] | None = None,
+        on_file: Callable[[str], None] | None = None,
+        max_bytes: int | None = None,
+    ) -> IndexReport:
+        """Index files, folders and globs: new and changed files read, unchanged ones skipped.
+
+        Each file commits on its own, so an interrupted run keeps what it finished. ``embed``:
+        True computes vectors for ``--similar`` (an error without the extra), False never, None
+        when the ``[semantic]`` extra is installed.
+        """
+        files = expand(paths)
+        if on_start:
+            on_start(len(files))
+        self.fulltext.sync(self.store)  # repairs what an interrupted run left pending
+        written = 0
+
+        def write(records: FileRecords) -> None:
+            nonlocal written
+            self.store.write([records])
+            written += 1
+            if written % INDEX.fulltext_every == 0:
+                self.fulltext.sync(self.store)
+
+        report = index_paths(files, self.store.recorded(), write, on_file=on_file, max_bytes=max_bytes)
+        self.fulltext.sync(self.store)
+        self.fulltext.close()
+        if embed or (embed is None and semantic.available()):
+            report.embedded = self.embed()
+        return report
+
+    def load(self, batches: Iterable[Iterable[FileRecords]]) -> int:
+        """Write records read elsewhere (:func:`records_for` on workers), one transaction a batch."""
+        written = sum(self.store.write(batch) for batch in batches)
+        self.fulltext.sync(self.store)
+        self.fulltext.close()
+        return written
+
+    def embed(self, on_batch: Callable[[int], None] | None = None) -> int:
+        """Compute and store vectors for every item that has none; returns how many."""
+        done = 0
+        while batch := self.store.unembedded(EMBED_MODEL, INDEX.embed_batch):
+            vectors = semantic.embed([comment for _, comment in batch])
+            self.store.put_embeddings(EMBED_MODEL, [(i, semantic.to_blob(v)) for (i, _), v in zip(batch, vectors)])
+            done += len(batch)
+            if on_batch:
+                on_batch(len(batch))
+        return done
+
+    # --- records ------------------------------------------------------------------------------
+
+    def letters(self) -> Iterator[LetterRecord]:
+        return self.store.letters()
+
+    def items(self, letter_id: int | None = None) -> Iterator[ItemRecord]:
+        return self.store.items(letter_id=letter_id)
+
+    def threads(self, letters: Iterable[LetterRecord] | None = None) -> list[Thread]:
+        """Review threads of all letters (or of the letters given), with their items."""
+        from tandy.corpus.threads import build_threads
+
+        chosen = list(self.letters() if letters is None else letters)
+        items: dict[int, list[ItemRecord]] = {}
+        for item in self.store.items(ids=None) if letters is None else self._items_of(chosen):
+            items.setdefault(item.letter_id, []).append(item)
+        return build_threads(chosen, items)
+
+    def errors(self) -> list[tuple[str, str]]:
+        """(path, problem) of every file recorded as unreadable."""
+        return self.store.errors()
+
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()
+
+    def check(self) -> dict[str, list]:
+        """What would make the index inconsistent, each list empty when it is sound.
+
+        ``duplicate_paths``: a file recorded twice; ``missing_text``: items the text index lacks;
+        ``stray_text``: text entries with no item; ``double_text``: items indexed twice.
+        """
+        item_ids = [i for (i,) in self.store.db.execute("select id from items")]
+        text_ids = self.fulltext.item_ids()
+        seen: set[int] = set()
+        double = sorted({i for i in text_ids if i in seen or seen.add(i)})
+        dupes = [p for (p,) in self.store.db.execute("select path from files group by path having count(*) > 1")]
+        return {
+            "duplicate_paths": dupes,
+            "missing_text": sorted(set(item_ids) - set(text_ids)),
+            "stray_text": sorted(set(text_ids) - set(item_ids)),
+            "double_text": double,
+        }
+
+    # --- search -------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        citation: str | None = None,
+        form: str | None = None,
+        kind: str | None = None,
+        company: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = SEARCH.limit,
+    ) -> list[SearchHit]:
+        """Comments (with their responses) matching every word of ``query``, best first."""
+        filters = Filters(citation=citation, form=form, kind=kind, company=company, since=since, until=until)
+        ranked = self.fulltext.search(query, filters, limit)
+        return self._hits(ranked, lambda item: self.fulltext.highlight(query, item))
+
+    def similar(self, text: str, *, limit: int = SEARCH.limit) -> list[SearchHit]:
+        """Comments closest in meaning to ``text`` (needs the ``[semantic]`` extra and ``index --embed``)."""
+        ids, blobs = [], []
+        for item_id, blob in self.store.embeddings(EMBED_MODEL):
+            ids.append(item_id)
+            blobs.append(blob)
+        if not ids:
+            raise SearchError("no embeddings in this index: run `tandy index --embed` with the [semantic] extra")
+        ranked = semantic.nearest(semantic.embed([text])[0], ids, blobs, limit)
+        return self._hits(ranked, lambda item: _preview(item.comment))
+
+    def _hits(self, ranked: list[tuple[float, int]], highlight: Callable[[ItemRecord], str]) -> list[SearchHit]:
+        items = {item.id: item for item in self.store.items(ids=[i for _, i in ranked])}
+        letters = {letter.id: letter for letter in self.store.letters(ids={i.letter_id for i in items.values()})}
+        threads = self._threads_of(list(letters.values()))
+        hits = []
+        for score, item_id in ranked:
+            item = items.get(item_id)
+            if item is None:  # removed since the text index last synced
+                continue
+            letter = letters[item.letter_id]
+            hits.append(SearchHit(score, item, letter, highlight(item), threads.get(letter.id)))
+        return hits
+
+    def _threads_of(self, letters: list[LetterRecord]) -> dict[int, Thread]:
+        """The thread of each letter, built from the letters of the same companies only.
+
+        Threads never span companies, so the letters sharing a CIK or a registrant name with the
+        hits are all a thread needs; building every thread of a large corpus per query would not do.
+        """
+        if not letters:
+            return {}
+        try:
+            from tandy.corpus.threads import build_threads  # noqa: F401
+        except ImportError:
+            return {}
+        ciks = {l.cik for l in letters if l.cik}
+        names = {l.registrant for l in letters if l.registrant}
+        company = list(self.store.letters(ciks=ciks)) if ciks else []
+        company += [l for l in self.store.letters(registrants=names) if l.cik not in ciks] if names else []
+        found = {}
+        for thread in self.threads(company):
+            for letter in thread.letters:
+                found[letter.id] = thread
+        return found
+
+    def _items_of(self, letters: list[LetterRecord]) -> Iterator[ItemRecord]:
+        for letter in letters:
+            yield from self.store.items(letter_id=letter.id)
+
+
+def _preview(text: str) -> str:
+    limit = SEARCH.snippet_chars
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = ["Corpus", "FileRecords", "IndexReport", "SearchError", "records_for"]

@@ -1,0 +1,287 @@
+"""Full-text search over comments and the responses that answered them: a tantivy index.
+
+Measured before choosing (``benchmarks/bench_search.py``): at 100,000 items recombined from the
+real letters, SQLite FTS5 ranks a common term ("company", "disclos*") in 100-450 ms, because bm25
+has to score every matching row before it can sort; tantivy's block-max WAND gives the top ten in
+well under a millisecond to a few milliseconds for phrases. The target is p95 < 50 ms, so the
+text index is tantivy's, an embedded Rust library in a folder beside the SQLite file.
+
+SQLite stays the truth. The text index is derived: it holds, per item, the words to match and the
+fields to filter on (kind, forms, date, registrant, CIK, citation keys), and returns item ids;
+the records, snippets and threads come from SQLite. :meth:`FullText.sync` brings it up to date
+from the store's queue of pending items and deletions, idempotently (an item is deleted by id
+before it is added), so a run killed between the two commits is repaired by the next one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import tantivy
+
+from tandy.corpus.model import CitationRecord, ItemRecord, LetterRecord
+from tandy.corpus.records import normal_form
+from tandy.corpus.settings import INDEX, SEARCH
+from tandy.corpus.store import Store
+from tandy.letters.citations import find_citations
+
+#: Text fields a query searches when it names none.
+TEXT_FIELDS = ["comment", "response", "heading"]
+
+_PREFIX_TERM = re.compile(r'(?<![\w"/:])(\w+)\*')
+_BARE_CITATION = re.compile(r"^\s*(?:item|rule|section|§)?\s*([0-9][\w.-]*)\s*((?:\([^)]*\))*)\s*$", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\([^)]*\)")
+
+
+class SearchError(ValueError):
+    """A query or filter the index cannot run, worded for the person who typed it."""
+
+
+@dataclass(slots=True)
+class Filters:
+    """What a search is narrowed to, besides its words."""
+
+    citation: str | None = None
+    form: str | None = None
+    kind: str | None = None
+    company: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+def fulltext_path(db_path: str | Path) -> Path:
+    """The full-text index's folder for a database: ``tandy.db`` -> ``tandy.db.fulltext``."""
+    return Path(f"{db_path}.fulltext")
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("item_id", stored=True, indexed=True, fast=True)
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, stored=False, tokenizer_name="en_stem")
+    builder.add_text_field("registrant", stored=False, tokenizer_name="default")
+    for name in ("kind", "form", "cik", "cite"):
+        builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("date", stored=False, indexed=True, fast=True)
+    return builder.build()
+
+
+class FullText:
+    """The text index of one corpus: written by :meth:`sync`, read by :meth:`search`."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.schema = _schema()
+        self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        self._writer: tantivy.IndexWriter | None = None
+        self._stemmer = (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.stemmer("english"))
+            .build()
+        )
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def sync(self, store: Store, batch: int = 5_000) -> int:
+        """Apply the store's queued deletions and add its pending items; returns items added.
+
+        Each round deletes by item id before adding, commits the text index, then tells the store;
+        a crash after the first commit and before the second repeats the round harmlessly.
+        """
+        added_total = 0
+        while True:
+            deleted = store.fulltext_deletes()
+            pending = store.pending_fulltext(batch)
+            if not deleted and not pending:
+                return added_total
+            writer = self._writer_open()
+            for item_id in deleted:
+                writer.delete_documents_by_term("item_id", item_id)
+            for item, letter in pending:
+                writer.delete_documents_by_term("item_id", item.id)
+                writer.add_document(self._document(item, letter))
+            writer.commit()
+            store.fulltext_done([item.id for item, _ in pending], deleted)
+            added_total += len(pending)
+
+    def close(self) -> None:
+        """Release the writer (and its lock) so another process may write."""
+        if self._writer is not None:
+            self._writer.wait_merging_threads()
+            self._writer = None
+
+    def _writer_open(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self.index.writer(heap_size=INDEX.fulltext_memory_bytes, num_threads=min(2, os.cpu_count() or 1))
+        return self._writer
+
+    def _document(self, item: ItemRecord, letter: LetterRecord) -> tantivy.Document:
+        doc = tantivy.Document(item_id=item.id, comment=item.comment, kind=letter.kind)
+        if item.response:
+            doc.add_text("response", item.response)
+        if item.heading:
+            doc.add_text("heading", item.heading)
+        if letter.registrant:
+            doc.add_text("registrant", letter.registrant)
+        if letter.cik:
+            doc.add_text("cik", letter.cik)
+        for form in {normal_form(letter.form_reviewed), normal_form(letter.edgar_form)} - {None}:
+            doc.add_text("form", form)
+        if letter.date:
+            doc.add_integer("date", _day(letter.date))
+        for key in dict.fromkeys(k for c in item.cited for k in citation_keys(c)):
+            doc.add_text("cite", key)
+        return doc
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def item_ids(self) -> list[int]:
+        """Every item id the index holds (for consistency checks)."""
+        self.index.reload()
+        searcher = self.index.searcher()
+        result = searcher.search(tantivy.Query.all_query(), limit=max(1, searcher.num_docs))
+        return sorted(searcher.doc(address)["item_id"][0] for _, address in result.hits)
+
+    def search(self, query: str, filters: Filters, limit: int) -> list[tuple[float, int]]:
+        """(score, item id) of the best matches, best first."""
+        self.index.reload()
+        searcher = self.index.searcher()
+        clauses = [(tantivy.Occur.Must, q) for q in self._filter_queries(filters)]
+        text = self.text_query(query)
+        if text is not None:
+            clauses.insert(0, (tantivy.Occur.Must, text))
+        if not clauses:
+            raise SearchError("give words to search for, or a filter such as --citation")
+        combined = clauses[0][1] if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
+        result = searcher.search(combined, limit=limit, count=False)
+        return [(score, searcher.doc(address)["item_id"][0]) for score, address in result.hits]
+
+    def text_query(self, query: str) -> tantivy.Query | None:
+        """The words of a query, every one required; "quoted phrases" and ``prefix*`` terms work."""
+        if not query.strip():
+            return None
+        rewritten = _PREFIX_TERM.sub(self._prefix_clause, query)
+        try:
+            return self.index.parse_query(rewritten, TEXT_FIELDS, conjunction_by_default=True, allow_regexes=True)
+        except ValueError as exc:
+            raise SearchError(f"cannot read the query {query!r}: {exc}") from exc
+
+    def highlight(self, query: str, item: ItemRecord) -> str:
+        """A passage of the comment or the response with the matched words in [brackets]."""
+        text_query = self.text_query(query)
+        if text_query is None:
+            return _shorten(item.comment)
+        searcher = self.index.searcher()
+        best = ""
+        best_hits = -1
+        for name, text in (("comment", item.comment), ("response", item.response), ("heading", item.heading)):
+            if not text:
+                continue
+            generator = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, name)
+            generator.set_max_num_chars(SEARCH.snippet_chars)
+            snippet = generator.snippet_from_doc(tantivy.Document(**{name: text}))
+            ranges = snippet.highlighted()
+            if len(ranges) > best_hits:
+                best, best_hits = _marked(snippet.fragment(), ranges) if ranges else _shorten(text), len(ranges)
+        return best
+
+    def _prefix_clause(self, match: re.Match[str]) -> str:
+        """``disclos*`` as a regular expression on the stems: "disclosure" is indexed "disclosur"."""
+        word = match.group(1).lower()
+        stems = self._stemmer.analyze(word)
+        stem = os.path.commonprefix([word, stems[0]]) if stems else word
+        return "(" + " OR ".join(f"{name}:/{re.escape(stem)}.*/" for name in TEXT_FIELDS) + ")"
+
+    def _filter_queries(self, filters: Filters) -> Iterable[tantivy.Query]:
+        if filters.kind:
+            yield tantivy.Query.term_query(self.schema, "kind", filters.kind)
+        if filters.form:
+            yield tantivy.Query.term_query(self.schema, "form", normal_form(filters.form))
+        if filters.citation:
+            yield tantivy.Query.term_query(self.schema, "cite", citation_query_key(filters.citation))
+        if filters.company:
+            yield self._company_query(filters.company)
+        if filters.since or filters.until:
+            low = _day(_iso(filters.since, "--since")) if filters.since else None
+            high = _day(_iso(filters.until, "--until")) if filters.until else None
+            yield tantivy.Query.range_query(self.schema, "date", tantivy.FieldType.Integer, low, high)
+
+    def _company_query(self, company: str) -> tantivy.Query:
+        """A CIK (digits) matches exactly; a name matches when every word of it is in the registrant's."""
+        digits = re.sub(r"\D", "", company)
+        if digits and digits == company.strip():
+            return tantivy.Query.term_query(self.schema, "cik", digits.zfill(10))
+        words = re.findall(r"\w+", company.lower())
+        if not words:
+            raise SearchError(f"--company {company!r} names no company")
+        terms = [(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "registrant", w)) for w in words]
+        return tantivy.Query.boolean_query(terms)
+
+
+def citation_keys(citation: CitationRecord) -> list[str]:
+    """The keys a citation is found under: its number with each leading run of its paragraph,
+    bare and qualified by its regulation or form.
+
+    "Item 407(c)(2)(vii) of Regulation S-K" is found as "407", "407(c)", "407(c)(2)",
+    "407(c)(2)(vii)" and the same with "s-k:" before each, so asking for "407(c)" finds every
+    more specific paragraph of it, and nothing of "407(b)".
+    """
+    if not citation.number:
+        return []
+    number = _key_part(citation.number)
+    parts = _PARAGRAPH.findall(_key_part(citation.paragraph or ""))
+    keys = [number + "".join(parts[:n]) for n in range(len(parts) + 1)]
+    qualifier = _key_part(citation.regulation or "")
+    return keys + [f"{qualifier}:{k}" for k in keys] if qualifier else keys
+
+
+def citation_query_key(text: str) -> str:
+    """The key a ``--citation`` asks for: parsed like a letter's citation when it reads as one
+    ("Item 407(c)(2)(vii) of Regulation S-K"), else a bare number and paragraph ("407(c)(2)(vii)")."""
+    from tandy.corpus.index import citation_record
+
+    found = find_citations(text)
+    if found:
+        return citation_keys(citation_record(found[0]))[-1]
+    match = _BARE_CITATION.match(text)
+    if not match:
+        raise SearchError(f"--citation {text!r} is not a citation (try \"407(c)(2)(vii)\" or \"Rule 14a-6(a)\")")
+    return _key_part(match.group(1) + match.group(2))
+
+
+def _key_part(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def _day(iso: str) -> int:
+    """An ISO date as the integer the index filters on: "2008-01-03" -> 20080103."""
+    return int(iso[:10].replace("-", ""))
+
+
+def _iso(text: str, option: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError as exc:
+        raise SearchError(f"{option} {text!r} is not a date like 2016-01-01") from exc
+
+
+def _marked(fragment: str, ranges: list) -> str:
+    """The fragment with each highlighted range in brackets (the contract's ``"...[Tandy]..."``)."""
+    out, at = [], 0
+    for r in ranges:
+        out += [fragment[at : r.start], SEARCH.highlight_open, fragment[r.start : r.end], SEARCH.highlight_close]
+        at = r.end
+    out.append(fragment[at:])
+    return "".join(out)
+
+
+def _shorten(text: str) -> str:
+    limit = SEARCH.snippet_chars
+    return text if len(text) <= limit else text[: limit - 1] + "…"

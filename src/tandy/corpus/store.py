@@ -1,0 +1,378 @@
+"""The corpus on disk: one SQLite file, written one file's records per transaction.
+
+SQLite needs no server, and in WAL mode a reader (``tandy search``) never waits for a writer
+(``tandy index``). Every file's records go in (and its old records out) in one transaction, so a
+run killed at any moment leaves each file either wholly indexed or not at all, and the next run
+picks up where it stopped: a file is skipped when its sha256 is already recorded.
+
+The full-text index (:mod:`tandy.corpus.search`) lives beside this file and is derived from it:
+items carry ``fulltext = 0`` until the full-text index has committed them, and removed items are
+queued in ``fulltext_deletes`` in the same transaction that removes them. Item ids are
+AUTOINCREMENT, never reused, so a full-text entry that outlives its item can never point at
+another one.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tandy.corpus.model import (
+    CitationRecord,
+    FileRecords,
+    ItemRecord,
+    LetterRecord,
+    LocationRecord,
+)
+from tandy.corpus.settings import INDEX
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+create table if not exists meta (key text primary key, value text);
+create table if not exists files (
+    id integer primary key autoincrement,
+    path text not null unique,
+    sha256 text not null,
+    size integer not null,
+    status text not null check (status in ('ok', 'error')),
+    error text,
+    indexed_at text not null
+);
+create table if not exists filings (
+    file_id integer primary key references files(id) on delete cascade,
+    accession text, form text, filed text, period text, filers text
+);
+create table if not exists documents (
+    file_id integer not null references files(id) on delete cascade,
+    sequence integer, type text, filename text, description text, format text,
+    text_chars integer, pages integer
+);
+create table if not exists letters (
+    id integer primary key autoincrement,
+    file_id integer not null unique references files(id) on delete cascade,
+    path text not null, sha256 text not null, kind text not null, date text, registrant text,
+    cik text, file_numbers text, form_reviewed text, subject_filed text, response_dated text,
+    sender text, edgar_form text, accession text, tandy integer, items integer,
+    no_review integer, letters_cited text
+);
+create index if not exists letters_cik on letters(cik);
+create table if not exists items (
+    id integer primary key autoincrement,
+    letter_id integer not null references letters(id) on delete cascade,
+    position integer not null,
+    number integer, heading text, comment text not null, response text, disposition text,
+    pages text, response_pages text, citations text, refers_to text,
+    page text, line integer, start integer, "end" integer,
+    fulltext integer not null default 0
+);
+create index if not exists items_letter on items(letter_id);
+create index if not exists items_pending on items(fulltext) where fulltext = 0;
+create table if not exists citations (
+    item_id integer not null references items(id) on delete cascade,
+    text text not null, kind text not null, regulation text, number text, paragraph text,
+    act text, form text
+);
+create index if not exists citations_item on citations(item_id);
+create index if not exists citations_number on citations(number, paragraph);
+create table if not exists proxies (
+    id integer primary key autoincrement,
+    file_id integer not null unique references files(id) on delete cascade,
+    registrant text, form text, filed text, investment_company integer, meeting_date text,
+    record_date text, board_meetings integer, auditor text, fund_complex_overseen integer
+);
+create table if not exists people (
+    proxy_id integer not null references proxies(id) on delete cascade,
+    name text not null, age integer, birth_year integer, roles text, interested integer,
+    positions text, term text, occupation text, portfolios_overseen integer,
+    other_directorships text, page text, line integer, start integer, "end" integer
+);
+create index if not exists people_proxy on people(proxy_id);
+create table if not exists committees (
+    proxy_id integer not null references proxies(id) on delete cascade,
+    name text not null, members text, meetings integer, period_end text,
+    page text, line integer, start integer, "end" integer
+);
+-- Filled by the review rules (tandy review) once the corpus runs them; empty until then.
+create table if not exists findings (
+    file_id integer not null references files(id) on delete cascade,
+    rule text not null, name text, severity text, citation text, message text,
+    page text, line integer, start integer, "end" integer
+);
+create table if not exists fulltext_deletes (item_id integer primary key);
+create table if not exists embeddings (
+    item_id integer primary key references items(id) on delete cascade,
+    model text not null,
+    vector blob not null
+);
+create trigger if not exists items_deleted after delete on items begin
+    insert or ignore into fulltext_deletes(item_id) values (old.id);
+end;
+"""
+
+_LETTER_COLUMNS = (
+    "id, path, sha256, kind, date, registrant, cik, file_numbers, form_reviewed, subject_filed, "
+    "response_dated, sender, edgar_form, accession, tandy, items, no_review, letters_cited"
+)
+_ITEM_COLUMNS = (
+    'id, letter_id, number, heading, comment, response, disposition, pages, citations, refers_to, '
+    'response_pages, page, line, start, "end"'
+)
+
+
+class Store:
+    """The SQLite file of a corpus: schema, transactions, and the rows read back as records."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.db = sqlite3.connect(self.path, timeout=INDEX.busy_timeout_ms / 1000, isolation_level=None)
+        self.db.execute("pragma journal_mode = wal")
+        self.db.execute("pragma synchronous = normal")
+        self.db.execute("pragma foreign_keys = on")
+        self.db.executescript(SCHEMA)
+        self.db.execute("insert or ignore into meta values ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def write(self, batch: Iterable[FileRecords]) -> int:
+        """Record a batch of files in one transaction, each replacing what its path held before.
+
+        Returns the number of files written. A batch of one is the resumable unit of ``index``;
+        larger batches are for bulk loads (a Dask run hands over a partition at a time).
+        """
+        count = 0
+        self.db.execute("begin immediate")
+        try:
+            for records in batch:
+                self._replace(records)
+                count += 1
+            self.db.execute("commit")
+        except BaseException:
+            self.db.execute("rollback")
+            raise
+        return count
+
+    def _replace(self, records: FileRecords) -> None:
+        self.db.execute("delete from files where path = ?", (records.path,))
+        file_id = self.db.execute(
+            "insert into files (path, sha256, size, status, error, indexed_at) values (?, ?, ?, ?, ?, ?)",
+            (records.path, records.sha256, records.size, "error" if records.error else "ok", records.error, _now()),
+        ).lastrowid
+        if records.filing:
+            f = records.filing
+            self.db.execute(
+                "insert into filings values (?, ?, ?, ?, ?, ?)",
+                (file_id, f.accession, f.form, f.filed, f.period, json.dumps(f.filers)),
+            )
+        self.db.executemany(
+            "insert into documents values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(file_id, d.sequence, d.type, d.filename, d.description, d.format, d.text_chars, d.pages) for d in records.documents],
+        )
+        if records.letter:
+            self._insert_letter(file_id, records.letter, records.items)
+        if records.proxy:
+            self._insert_proxy(file_id, records)
+
+    def _insert_letter(self, file_id: int, letter: LetterRecord, items: list[ItemRecord]) -> None:
+        letter.id = self.db.execute(
+            "insert into letters (file_id, path, sha256, kind, date, registrant, cik, file_numbers, form_reviewed, "
+            "subject_filed, response_dated, sender, edgar_form, accession, tandy, items, no_review, letters_cited) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                file_id, letter.path, letter.sha256, letter.kind, letter.date, letter.registrant, letter.cik,
+                json.dumps(letter.file_numbers), letter.form_reviewed, letter.subject_filed, letter.response_dated,
+                letter.sender, letter.edgar_form, letter.accession, int(letter.tandy), len(items),
+                int(letter.no_review), json.dumps(letter.letters_cited),
+            ),
+        ).lastrowid
+        for position, item in enumerate(items):
+            item.letter_id = letter.id
+            loc = item.location or LocationRecord(None, None, None, None)
+            item.id = self.db.execute(
+                "insert into items (letter_id, position, number, heading, comment, response, disposition, pages, "
+                'response_pages, citations, refers_to, page, line, start, "end") '
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    letter.id, position, item.number, item.heading, item.comment, item.response, item.disposition,
+                    json.dumps(item.pages), json.dumps(item.response_pages), json.dumps(item.citations),
+                    json.dumps(item.refers_to), loc.page, loc.line, loc.start, loc.end,
+                ),
+            ).lastrowid
+            self.db.executemany(
+                "insert into citations values (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(item.id, c.text, c.kind, c.regulation, c.number, c.paragraph, c.act, c.form) for c in item.cited],
+            )
+
+    def _insert_proxy(self, file_id: int, records: FileRecords) -> None:
+        p = records.proxy
+        proxy_id = self.db.execute(
+            "insert into proxies (file_id, registrant, form, filed, investment_company, meeting_date, record_date, "
+            "board_meetings, auditor, fund_complex_overseen) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                file_id, p.registrant, p.form, p.filed, int(p.investment_company), p.meeting_date, p.record_date,
+                p.board_meetings, p.auditor, p.fund_complex_overseen,
+            ),
+        ).lastrowid
+        self.db.executemany(
+            "insert into people values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    proxy_id, x.name, x.age, x.birth_year, json.dumps(x.roles),
+                    None if x.interested is None else int(x.interested), x.positions, x.term, x.occupation,
+                    x.portfolios_overseen, x.other_directorships, *_location_row(x.location),
+                )
+                for x in p.people
+            ],
+        )
+        self.db.executemany(
+            "insert into committees values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (proxy_id, c.name, json.dumps(c.members), c.meetings, c.period_end, *_location_row(c.location))
+                for c in p.committees
+            ],
+        )
+
+    # --- what is recorded ------------------------------------------------------------------
+
+    def recorded(self) -> dict[str, tuple[str, str]]:
+        """Path -> (sha256, status) of every file recorded, for deciding what to skip."""
+        return {path: (sha, status) for path, sha, status in self.db.execute("select path, sha256, status from files")}
+
+    def errors(self) -> list[tuple[str, str]]:
+        """(path, problem) of every file that could not be read, in path order."""
+        return list(self.db.execute("select path, error from files where status = 'error' order by path"))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: what a run added up to."""
+        tables = ("files", "letters", "items", "citations", "proxies", "people", "committees", "findings", "embeddings")
+        return {t: self.db.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+    # --- reading records -------------------------------------------------------------------
+
+    def letters(
+        self,
+        ids: Iterable[int] | None = None,
+        ciks: Iterable[str] | None = None,
+        registrants: Iterable[str] | None = None,
+    ) -> Iterator[LetterRecord]:
+        """Letters in path order: all, or those with the given ids, CIKs or registrant names."""
+        sql, args = f"select {_LETTER_COLUMNS} from letters", ()
+        for column, values in (("id", ids), ("cik", ciks), ("registrant", registrants)):
+            if values is not None:
+                args = tuple(values)
+                sql += f" where {column} in ({_marks(args)})"
+                break
+        for row in self.db.execute(sql + " order by path", args):
+            yield _letter(row)
+
+    def items(self, letter_id: int | None = None, ids: Iterable[int] | None = None) -> Iterator[ItemRecord]:
+        """Items in letter order, all, one letter's, or those with the given ids."""
+        sql, args = f"select {_ITEM_COLUMNS} from items", ()
+        if letter_id is not None:
+            sql, args = sql + " where letter_id = ?", (letter_id,)
+        elif ids is not None:
+            args = tuple(ids)
+            sql += f" where id in ({_marks(args)})"
+        rows = list(self.db.execute(sql + " order by letter_id, position", args))
+        cited = self._citations([row[0] for row in rows]) if rows else {}
+        for row in rows:
+            item = _item(row)
+            item.cited = cited.get(item.id, [])
+            yield item
+
+    def _citations(self, item_ids: list[int]) -> dict[int, list[CitationRecord]]:
+        found: dict[int, list[CitationRecord]] = {}
+        for start in range(0, len(item_ids), 900):
+            chunk = item_ids[start : start + 900]
+            for row in self.db.execute(
+                f"select item_id, text, kind, regulation, number, paragraph, act, form from citations "
+                f"where item_id in ({_marks(chunk)})",
+                chunk,
+            ):
+                found.setdefault(row[0], []).append(CitationRecord(*row[1:]))
+        return found
+
+    # --- full-text bookkeeping -------------------------------------------------------------
+
+    def pending_fulltext(self, limit: int) -> list[tuple[ItemRecord, LetterRecord]]:
+        """Items not yet in the full-text index, with their letters (the index filters on both)."""
+        ids = [r[0] for r in self.db.execute("select id from items where fulltext = 0 order by id limit ?", (limit,))]
+        items = list(self.items(ids=ids))
+        letters = {letter.id: letter for letter in self.letters(ids={i.letter_id for i in items})}
+        return [(item, letters[item.letter_id]) for item in items]
+
+    def fulltext_deletes(self) -> list[int]:
+        return [r[0] for r in self.db.execute("select item_id from fulltext_deletes")]
+
+    def fulltext_done(self, added: list[int], deleted: list[int]) -> None:
+        """After the full-text index committed: mark what it now holds, forget applied deletions."""
+        self.db.execute("begin immediate")
+        for start in range(0, max(len(added), len(deleted)), 900):
+            a, d = added[start : start + 900], deleted[start : start + 900]
+            self.db.execute(f"update items set fulltext = 1 where id in ({_marks(a)})", a)
+            self.db.execute(f"delete from fulltext_deletes where item_id in ({_marks(d)})", d)
+        self.db.execute("commit")
+
+    def pending_count(self) -> int:
+        return self.db.execute("select count(*) from items where fulltext = 0").fetchone()[0]
+
+    # --- embeddings ---------------------------------------------------------------------------
+
+    def unembedded(self, model: str, limit: int) -> list[tuple[int, str]]:
+        """(item id, comment) of items with no vector from ``model`` yet."""
+        return list(
+            self.db.execute(
+                "select i.id, i.comment from items i left join embeddings e on e.item_id = i.id and e.model = ? "
+                "where e.item_id is null order by i.id limit ?",
+                (model, limit),
+            )
+        )
+
+    def put_embeddings(self, model: str, vectors: list[tuple[int, bytes]]) -> None:
+        self.db.execute("begin immediate")
+        self.db.executemany("insert or replace into embeddings values (?, ?, ?)", [(i, model, v) for i, v in vectors])
+        self.db.execute("commit")
+
+    def embeddings(self, model: str) -> Iterator[tuple[int, bytes]]:
+        yield from self.db.execute("select item_id, vector from embeddings where model = ? order by item_id", (model,))
+
+
+def _letter(row: tuple) -> LetterRecord:
+    (id_, path, sha, kind, date, registrant, cik, file_numbers, form, filed, dated, sender, edgar_form,
+     accession, tandy, items, no_review, letters_cited) = row
+    return LetterRecord(
+        path=path, sha256=sha, kind=kind, date=date, registrant=registrant, cik=cik,
+        file_numbers=json.loads(file_numbers or "[]"), form_reviewed=form, subject_filed=filed,
+        response_dated=dated, sender=sender, edgar_form=edgar_form, accession=accession,
+        tandy=bool(tandy), items=items, id=id_, no_review=bool(no_review),
+        letters_cited=json.loads(letters_cited or "[]"),
+    )
+
+
+def _item(row: tuple) -> ItemRecord:
+    (id_, letter_id, number, heading, comment, response, disposition, pages, citations, refers_to,
+     response_pages, page, line, start, end) = row
+    return ItemRecord(
+        letter_id=letter_id, number=number, heading=heading, comment=comment, response=response,
+        disposition=disposition, pages=json.loads(pages), citations=json.loads(citations),
+        refers_to=json.loads(refers_to), id=id_, response_pages=json.loads(response_pages),
+        location=LocationRecord(page, line, start, end) if start is not None else None,
+    )
+
+
+def _location_row(location: LocationRecord | None) -> tuple:
+    return (location.page, location.line, location.start, location.end) if location else (None, None, None, None)
+
+
+def _marks(values: tuple | list) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
