@@ -18,6 +18,7 @@ from tandy.rules.config import Config, load_config
 from tandy.rules.model import Check, Review, Subject
 
 LETTER_KINDS = ("staff_comment", "response", "closing")
+PROXY_FORM_PREFIXES = ("PRE14", "PREM14", "PREC14", "PRER14", "DEF14", "DEFM14", "DEFC14", "DEFR14", "DEFA14", "485", "497", "N-")
 
 
 def review(
@@ -36,8 +37,9 @@ def review(
 def subject_for(path: str, *, form: str | None = None, filed: str | None = None, fund: bool | None = None) -> Subject:
     """Read the file once as a letter; if it is no letter of the review loop, as a proxy."""
     submission = parse(path)
-    letter = letter_from_submission(submission)
-    if letter.kind in LETTER_KINDS:
+    filing = submission.source.filing
+    letter = None if filing and _is_proxy_form(filing.form) else letter_from_submission(submission)
+    if letter is not None and letter.kind in LETTER_KINDS:
         return Subject(
             path=path,
             sha256=letter.sha256,
@@ -74,6 +76,11 @@ def apply_rules(subject: Subject, config: Config) -> Review:
         checks.append(Check(rule.id, rule.name, "failed" if found else "passed", detail))
     findings.sort(key=lambda f: (f.location.start if f.location else -1, f.rule))
     return Review(subject, findings, checks)
+
+
+def _is_proxy_form(form: str | None) -> bool:
+    """An EDGAR form that is a proxy statement or a fund registration statement, never a letter."""
+    return bool(form) and form.upper().replace(" ", "").startswith(PROXY_FORM_PREFIXES)
 
 
 def _fund_letter(letter) -> bool:
