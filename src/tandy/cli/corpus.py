@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Literal
 
 import typer
 from rich.markup import escape
@@ -22,6 +23,7 @@ from rich.text import Text
 from tandy.cli import MaxSize, Paths, _one_line, app, err, out
 from tandy.corpus import Corpus, SearchError
 from tandy.corpus.model import SearchHit
+from tandy.corpus.scale import DaskEngine, ScaleUnavailable
 from tandy.corpus.semantic import SemanticUnavailable
 
 Db = Annotated[str, typer.Option("--db", help="The corpus database (SQLite); its text index sits beside it.")]
@@ -36,20 +38,34 @@ def index_command(
         typer.Option("--embed/--no-embed", help="Store vectors for --similar (default: when the [semantic] extra is installed)."),
     ] = None,
     max_size: MaxSize = None,
+    engine: Annotated[
+        Literal["local", "dask"], typer.Option(help="Read files here, or on a Dask cluster ([scale] extra).")
+    ] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a local cluster).")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes of the local Dask cluster.")] = None,
+    shards: Annotated[
+        Path | None, typer.Option(help="Folder the Dask workers write Parquet shards to (default: beside the db).")
+    ] = None,
 ) -> None:
     """Index letters and proxy statements: unchanged files are skipped, changed ones replaced.
 
-    Example: tandy index ../shared/corpus ../shared/seed --db tandy.db
+    Example: tandy index ../shared/corpus ../shared/seed --db tandy.db [--engine dask --workers 2]
     """
+    dask = DaskEngine(scheduler, workers, shards) if engine == "dask" else None
     with Corpus(db) as corpus, _progress() as progress:
         task = progress.add_task("indexing", total=None)
-        report = corpus.index(
-            paths,
-            embed=embed,
-            on_start=lambda total: progress.update(task, total=total),
-            on_file=lambda _: progress.advance(task),
-            max_bytes=max_size,
-        )
+        try:
+            report = corpus.index(
+                paths,
+                embed=embed,
+                on_start=lambda total: progress.update(task, total=total),
+                on_file=lambda _: progress.advance(task),
+                max_bytes=max_size,
+                engine=dask,
+            )
+        except ScaleUnavailable as exc:
+            err.print(f"[bold red]error[/]: {escape(str(exc))}")
+            raise typer.Exit(2) from None
         counts = corpus.counts()
     for path, problem in report.failed:
         err.print(f"[bold red]error[/]: {escape(_one_line(path))}: {escape(_one_line(problem))}")

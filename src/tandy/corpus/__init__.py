@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tandy.corpus import semantic
 from tandy.corpus.index import IndexReport, expand, index_paths, records_for
@@ -22,6 +23,9 @@ from tandy.corpus.model import FileRecords, ItemRecord, LetterRecord, SearchHit,
 from tandy.corpus.search import Filters, FullText, SearchError, fulltext_path
 from tandy.corpus.settings import EMBED_MODEL, INDEX, SEARCH
 from tandy.corpus.store import Store
+
+if TYPE_CHECKING:
+    from tandy.corpus.scale import DaskEngine
 
 
 class Corpus:
@@ -52,12 +56,14 @@ class Corpus:
         on_start: Callable[[int], None] | None = None,
         on_file: Callable[[str], None] | None = None,
         max_bytes: int | None = None,
+        engine: DaskEngine | None = None,
     ) -> IndexReport:
         """Index files, folders and globs: new and changed files read, unchanged ones skipped.
 
         Each file commits on its own, so an interrupted run keeps what it finished. ``embed``:
         True computes vectors for ``--similar`` (an error without the extra), False never, None
-        when the ``[semantic]`` extra is installed.
+        when the ``[semantic]`` extra is installed. ``engine``: a :class:`~tandy.corpus.scale.DaskEngine`
+        reads the files on a Dask cluster and loads them a batch per transaction; None reads them here.
         """
         files = expand(paths)
         if on_start:
@@ -72,7 +78,10 @@ class Corpus:
             if written % INDEX.fulltext_every == 0:
                 self.fulltext.sync(self.store)
 
-        report = index_paths(files, self.store.recorded(), write, on_file=on_file, max_bytes=max_bytes)
+        if engine is not None:
+            report = engine.index(self, files, on_file=on_file, max_bytes=max_bytes)
+        else:
+            report = index_paths(files, self.store.recorded(), write, on_file=on_file, max_bytes=max_bytes)
         self.fulltext.sync(self.store)
         self.fulltext.close()
         if embed or (embed is None and semantic.available()):
