@@ -13,14 +13,12 @@ through a temporary file in the same folder, so a failure never leaves half a le
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 
+from tandy.files import write_atomically, write_text
 from tandy.letters.acknowledgments import find_acknowledgments
 from tandy.letters.model import Letter
 
@@ -161,22 +159,6 @@ def _comment_label(item: DraftItem) -> str:
 # --- writers --------------------------------------------------------------------------------------
 
 
-def _write_atomically(path: str | Path, force: bool, write: Callable[[Path], None]) -> Path:
-    """Write through a temporary file beside ``path`` and rename it into place."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise FileExistsError(f"{target} exists; use --force to overwrite it")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
-
-
 def write_docx(draft: ResponseDraft, path: str | Path, force: bool = False) -> Path:
     """The draft as a Word document: comments in bold, a "Response:" paragraph under each."""
     from docx import Document as WordDocument
@@ -204,7 +186,7 @@ def write_docx(draft: ResponseDraft, path: str | Path, force: bool = False) -> P
             doc.add_paragraph(line)
         doc.save(str(temporary))
 
-    return _write_atomically(path, force, write)
+    return write_atomically(path, force, write)
 
 
 def to_markdown(draft: ResponseDraft) -> str:
@@ -224,4 +206,4 @@ def to_markdown(draft: ResponseDraft) -> str:
 
 def write_markdown(draft: ResponseDraft, path: str | Path, force: bool = False) -> Path:
     """The draft as a Markdown file, written atomically like :func:`write_docx`."""
-    return _write_atomically(path, force, lambda temporary: temporary.write_text(to_markdown(draft), encoding="utf-8"))
+    return write_text(path, to_markdown(draft), force)

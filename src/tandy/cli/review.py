@@ -1,0 +1,248 @@
+"""``tandy review``, ``tandy rules`` and ``tandy verify``: the rules run, listed, and the loop closed.
+
+Each command reads its inputs through the library (:func:`tandy.review`, :func:`tandy.verify`),
+renders with :mod:`tandy.reports`, and prints or writes the result (``-o`` never overwrites
+without ``--force`` and never leaves a partial file). Exit codes are a linter's: 0 nothing at or
+above the threshold, 1 findings (or claims not borne out), 2 an input that could not be read.
+"""
+
+from __future__ import annotations
+
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from tandy.cli import DebugFlag, JsonFlag, Paths, _report_failure, app, err, out
+from tandy.errors import InputError
+from tandy.files import write_text
+from tandy.reports import failing
+from tandy.rules.model import Review
+from tandy.source import expand_paths
+
+
+TARGETS = {"proxy": "proxy statements", "letter": "response letters"}
+
+
+class Format(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    sarif = "sarif"
+    markdown = "markdown"
+    html = "html"
+    letter = "letter"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _ids(value: str | None) -> list[str] | None:
+    """"TDY1,TDY201" as a list of rule IDs or prefixes."""
+    return [part.strip().upper() for part in value.split(",") if part.strip()] if value else None
+
+
+@app.command("review")
+def review_command(
+    paths: Paths,
+    format: Annotated[Format, typer.Option("--format", "-f", help="How to show the findings.")] = Format.terminal,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of printing.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 on findings at or above this (default: config, else error).")] = None,
+    select: Annotated[str | None, typer.Option("--select", help="Rules to run: IDs or prefixes, comma-separated (replaces the config's).")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="Rules not to run: IDs or prefixes, comma-separated (added to the config's).")] = None,
+    form: Annotated[str | None, typer.Option("--form", help='The form reviewed, e.g. "PRE 14A", where the file does not say.')] = None,
+    filed: Annotated[str | None, typer.Option("--filed", help="Filing date, YYYY-MM-DD, where the file does not say.")] = None,
+    fund: Annotated[bool | None, typer.Option("--fund/--company", help="An investment company, or an operating company.")] = None,
+    debug: DebugFlag = False,
+) -> None:
+    """Review proxy statements and response letters as staff would: numbered, cited findings.
+
+    Example: tandy review ../shared/seed/reconstructed_pre14a_excerpt.txt --format html -o review.html
+    """
+    from tandy.rules import load_config
+
+    if output is not None and output.exists() and not force:
+        _fail(f"{output}: exists; use --force to overwrite it")
+    try:
+        config = load_config()
+    except InputError as exc:
+        _fail(f"{exc.path}: {exc.problem}")
+    config.select = _ids(select) or config.select
+    config.ignore = [*config.ignore, *(_ids(ignore) or [])]
+    threshold = fail_on.value if fail_on else config.fail_on
+    outcomes = [_review_one(path, config, form, filed, fund, debug) for path in expand_paths(paths)]
+    text = _render(format, outcomes, color=output is None and out.is_terminal)
+    _emit(text, output, force)
+    if any(isinstance(o, str) for _, o in outcomes):
+        raise typer.Exit(2)
+    if any(failing(o, threshold) for _, o in outcomes):
+        raise typer.Exit(1)
+
+
+def _review_one(path: str, config, form, filed, fund, debug: bool) -> tuple[str, Review | str]:
+    """One file's review, or the problem that stopped it (already reported on stderr)."""
+    from tandy.rules import review
+
+    try:
+        return path, review(path, config=config, form=form, filed=filed, fund=fund)
+    except InputError as exc:
+        problem = exc.problem
+    except Exception as exc:  # a bug in tandy: report it like a bad file, keep the batch going
+        if debug:
+            traceback.print_exc()
+        problem = f"internal error ({type(exc).__name__}: {exc}); rerun with --debug"
+    _report_failure(path, problem, as_json=False)
+    return path, problem
+
+
+def _render(format: Format, outcomes: list[tuple[str, Review | str]], *, color: bool) -> str:
+    from tandy.reports import contract, html, letter, markdown, sarif, terminal
+
+    reviews = [o for _, o in outcomes if isinstance(o, Review)]
+    if format is Format.json:
+        objects = [contract.review_json(o) if isinstance(o, Review) else contract.failure_json(p, o) for p, o in outcomes]
+        return contract.render(reviews[0]) + "\n" if len(outcomes) == 1 and reviews else contract.render_lines(objects)
+    if format is Format.terminal:
+        return "".join(terminal.render(r, color=color) for r in reviews)
+    if not reviews:
+        return ""
+    renderer = {Format.sarif: sarif, Format.markdown: markdown, Format.html: html, Format.letter: letter}[format]
+    return renderer.render(reviews) + "\n"
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    """Print, or write the whole output atomically (nothing written when there is nothing to say)."""
+    if output is None:
+        if text:
+            print(text, end="")
+        return
+    try:
+        write_text(output, text, force)
+    except (FileExistsError, FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+        _fail(str(exc))
+    err.print(f"wrote {output}", markup=False)
+
+
+def _fail(message: str) -> None:
+    err.print(f"error: {message}", markup=False)
+    raise typer.Exit(2)
+
+
+# --- tandy rules ------------------------------------------------------------------------------------
+
+
+@app.command("rules")
+def rules_command(
+    rule_id: Annotated[str | None, typer.Argument(help="A rule's ID or name: print its documentation.")] = None,
+) -> None:
+    """List every rule, or print one rule's documentation: what it checks, why, and two examples.
+
+    Example: tandy rules TDY101
+    """
+    from tandy.rules import all_rules, rule_by_id
+
+    if rule_id is None:
+        out.print(_rules_table(all_rules()))
+        return
+    rule = rule_by_id(rule_id)
+    if rule is None:
+        _fail(f"no rule {rule_id!r}; `tandy rules` lists them all")
+    _print_rule(rule)
+
+
+def _rules_table(rules) -> Table:
+    from tandy.rules.catalogue import FAMILIES
+
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("ID", "name", "severity"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("family")
+    table.add_column("citation", overflow="fold")
+    for rule in rules:
+        table.add_row(rule.id, rule.name, rule.severity, FAMILIES.get(rule.id[:4], ""), rule.citation)
+    return table
+
+
+def _print_rule(rule) -> None:
+    from tandy.rules.catalogue import FAMILIES
+    from tandy.rules.examples import SECTIONS, sections
+
+    parts = sections(type(rule))
+    out.print(Text(f"{rule.id} {rule.name}", style="bold"))
+    out.print(f"{rule.severity} · {FAMILIES.get(rule.id[:4], '')} · {rule.citation} · applies to {TARGETS[rule.target]}", markup=False)
+    if parts.get("summary"):
+        out.print()
+        out.print(parts["summary"], markup=False)
+    for heading in SECTIONS:
+        if parts.get(heading):
+            out.print()
+            out.print(Text(heading, style="bold underline"))
+            style = "cyan" if "example" in heading else ""
+            out.print(Text(parts[heading], style=style))
+
+
+# --- tandy verify -----------------------------------------------------------------------------------
+
+
+@app.command("verify")
+def verify_command(
+    response: Annotated[str, typer.Option("--response", help="The response letter (CORRESP).")],
+    before: Annotated[str | None, typer.Option("--before", help="The filing as it was (e.g. the PRE 14A).")] = None,
+    after: Annotated[str | None, typer.Option("--after", help="The filing as revised (e.g. the DEF 14A).")] = None,
+    staff: Annotated[str | None, typer.Option("--staff", help="The staff comment letter: check that every comment got an answer.")] = None,
+    as_json: JsonFlag = False,
+    debug: DebugFlag = False,
+) -> None:
+    """Check a response letter: the changes it claims are in the revised filing, or every comment is answered.
+
+    Example: tandy verify --response corresp.txt --before pre14a.txt --after def14a.txt
+    """
+    if staff is None and (before is None or after is None):
+        _fail("give --before and --after (claimed changes), or --staff (answered comments)")
+    if staff is not None and (before or after):
+        _fail("--staff checks answers; --before/--after check changes: give one or the other")
+    try:
+        failed = _verify_staff(response, staff, as_json) if staff else _verify_changes(response, before, after, as_json)
+    except InputError as exc:
+        _fail(f"{exc.path}: {exc.problem}")
+    except Exception as exc:  # a bug in tandy: one line, exit 2, traceback only when asked
+        if debug:
+            traceback.print_exc()
+        _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _verify_changes(response: str, before: str, after: str, as_json: bool) -> bool:
+    import json
+
+    from tandy.reports import contract, terminal
+    from tandy.rules.verify import verify
+
+    result = verify(response, before, after)
+    if as_json:
+        print(json.dumps(contract.verification_json(result), ensure_ascii=False, indent=2))
+    else:
+        print(terminal.render_verification(result, color=out.is_terminal), end="")
+    return bool(result.not_found)
+
+
+def _verify_staff(response: str, staff: str, as_json: bool) -> bool:
+    import json
+
+    from tandy.reports import contract, terminal
+    from tandy.rules.verify import verify_against_staff
+
+    result = verify_against_staff(response, staff)
+    if as_json:
+        print(json.dumps(contract.staff_check_json(result), ensure_ascii=False, indent=2))
+    else:
+        print(terminal.render_staff_check(result, color=out.is_terminal), end="")
+    return bool(result.unanswered)
