@@ -59,6 +59,11 @@ _NOT_A_REVIEW = re.compile(
 )
 
 
+SIGN_WINDOW = 30_000
+"""Who wrote a letter shows in its opening and its close; only that much of each end is read,
+so that a long document that is no letter at all costs little to rule out."""
+
+
 def from_staff(text: str, form: str | None) -> bool:
     """Whether the SEC staff wrote the letter: the form when it is known, else the wording."""
     if form:
@@ -67,8 +72,9 @@ def from_staff(text: str, form: str | None) -> bool:
             return True
         if upper in FILER_FORMS:
             return False
-    staff = sum(bool(p.search(text)) for p in _STAFF_SIGNS)
-    filer = sum(bool(p.search(text)) for p in _FILER_SIGNS)
+    ends = text if len(text) <= 2 * SIGN_WINDOW else text[:SIGN_WINDOW] + "\n" + text[-SIGN_WINDOW:]
+    staff = sum(bool(p.search(ends)) for p in _STAFF_SIGNS)
+    filer = sum(bool(p.search(ends)) for p in _FILER_SIGNS)
     return staff > filer
 
 

@@ -328,9 +328,12 @@ def _is_description_start(sentence: _Sentence, mentions: list[_Mention]) -> bool
 
 def _counts(sentence: _Sentence, mentions: list[_Mention]) -> list[tuple[str, int | None]]:
     """Meeting counts in a sentence and whose they are: the board's, a named committee's, or the
-    committee the surrounding passage is about."""
+    committee the surrounding passage is about. Every count names a meeting ("met", "meetings"),
+    so a sentence without one is passed over before any pattern runs."""
     text = sentence.text
     results = []
+    if "met" not in text and "MET" not in text and "eet" not in text and "EET" not in text:
+        return results
     if _NO_ONE_MET.search(text):
         return [("committee", 0)]
     for pattern in _COUNTS:

@@ -8,11 +8,10 @@ meeting and the auditor.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
-from tandy.document import Document, parse
+from tandy.document import Document, Submission, parse
 from tandy.proxy.biographies import find_biographies
 from tandy.proxy.committees import find_committees
 from tandy.proxy.fund_complex import find_fund_complex
@@ -28,13 +27,17 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 def read_proxy(path: str | Path, *, max_bytes: int | None = None) -> Proxy:
     """Read a proxy statement (DEF 14A, PRE 14A) or a fund SAI into a :class:`Proxy`."""
-    submission = parse(path, max_bytes=max_bytes) if max_bytes else parse(path)
+    return proxy_from_submission(parse(str(path), max_bytes=max_bytes))
+
+
+def proxy_from_submission(submission: Submission) -> Proxy:
+    """A :class:`Proxy` from a file the document stage has read (its main document)."""
     document = submission.main
     filing = submission.source.filing
     registrant = registrant_name(document, filing.filers[0].name if filing and filing.filers else None)
     proxy = Proxy(
-        path=str(path),
-        sha256=hashlib.sha256(Path(path).read_bytes()).hexdigest(),
+        path=submission.source.path,
+        sha256=submission.source.sha256,
         document=document,
         registrant=registrant,
         form=filing.form if filing else None,

@@ -12,12 +12,15 @@ import re
 
 from tandy.document import parse
 from tandy.letters.reader import letter_from_submission
-from tandy.proxy import read_proxy
+from tandy.proxy.reader import proxy_from_submission
 from tandy.rules.catalogue import all_rules
 from tandy.rules.config import Config, load_config
 from tandy.rules.model import Check, Review, Subject
 
 LETTER_KINDS = ("staff_comment", "response", "closing")
+LETTER_MAX_CHARS = 250_000
+"""Longer documents are not read as letters: the longest response in the corpus runs to about
+60,000 characters (27 pages), a proxy statement to several hundred thousand."""
 PROXY_FORM_PREFIXES = ("PRE14", "PREM14", "PREC14", "PRER14", "DEF14", "DEFM14", "DEFC14", "DEFR14", "DEFA14", "485", "497", "N-")
 
 
@@ -38,7 +41,8 @@ def subject_for(path: str, *, form: str | None = None, filed: str | None = None,
     """Read the file once as a letter; if it is no letter of the review loop, as a proxy."""
     submission = parse(path)
     filing = submission.source.filing
-    letter = None if filing and _is_proxy_form(filing.form) else letter_from_submission(submission)
+    maybe_letter = not (filing and _is_proxy_form(filing.form)) and len(submission.main.text) <= LETTER_MAX_CHARS
+    letter = letter_from_submission(submission) if maybe_letter else None
     if letter is not None and letter.kind in LETTER_KINDS:
         return Subject(
             path=path,
@@ -50,7 +54,7 @@ def subject_for(path: str, *, form: str | None = None, filed: str | None = None,
             investment_company=fund if fund is not None else _fund_letter(letter),
             letter=letter,
         )
-    proxy = read_proxy(path)
+    proxy = proxy_from_submission(submission)
     return Subject(
         path=path,
         sha256=proxy.sha256,
