@@ -134,3 +134,16 @@ def test_the_family_reviews_the_largest_corpus_filing_in_under_a_second():
         if rule.id in RULES and rule.applies(subject):
             list(rule.check(subject))
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_preliminary_may_leave_the_meeting_date_and_time_blank(tmp_path):
+    path = tmp_path / "pre.txt"
+    path.write_text(
+        "PRELIMINARY COPY\n\nNOTICE OF SPECIAL MEETING OF SHAREHOLDERS\n\nA special meeting of shareholders of the Fund "
+        "will be held on [        ], 2024, at [    ] a.m., Eastern time, at the offices of the Fund, 100 Federal "
+        "Street, Boston, Massachusetts 02110.\n"
+    )
+    found = [f.rule for f in review(str(path), form="PRE 14A").findings]
+    assert "TDY203" not in found and "TDY204" not in found
+    path.write_text(path.read_text().replace("at [    ] a.m., Eastern time, ", ""))
+    assert "TDY204" in [f.rule for f in review(str(path), form="PRE 14A").findings]

@@ -434,8 +434,10 @@ _MEETING_HELD = re.compile(
     r"\b(?:will|shall|is\s+to|is\s+scheduled\s+to)\s+be\s+(?:held|conducted|hosted|convened)\b|\bto\s+be\s+held\b|\bwill\s+take\s+place\b|\bwill\s+convene\b",
     re.I,
 )
-_MEETING_DATE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\b", re.I)
-_MEETING_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\bnoon\b|o'clock|\b\d{1,2}:\d\d\b", re.I)
+_BLANK = r"\[[\s\u2022_X*-]*\]"
+"""A blank a preliminary leaves for the date or time still to be set ("[    ], 2024")."""
+_MEETING_DATE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\s+(?:\d{1,2}\b|" + _BLANK + r")|\b\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\b|" + _BLANK + r",\s+\d{4}", re.I)
+_MEETING_TIME = re.compile(r"(?:\b\d{1,2}(?::\d\d)?|" + _BLANK + r")\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\bnoon\b|o'clock|\b\d{1,2}:\d\d\b", re.I)
 _MEETING_PLACE = re.compile(
     r"\bat\s+(?:the\s+)?(?:[A-Z0-9][\w.&'-]*\s+){0,6}(?:Hotel|Center|Centre|Building|Auditorium|Theater|Theatre|Club|Hall|Plaza|"
     r"Avenue|Street|Road|Drive|Boulevard|Place|Parkway|Way|Lane|Tower|Inn|Conference|Campus|Park|Square|Offices?|Headquarters)\b"
