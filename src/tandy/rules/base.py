@@ -34,7 +34,8 @@ class Rule:
     name: ClassVar[str]
     citation: ClassVar[str]
     severity: ClassVar[Severity] = "error"
-    target: ClassVar[Target] = "proxy"
+    target: ClassVar[Target | Literal["any"]] = "proxy"
+    """What the rule reads: a proxy statement, a letter, or "any" document (spelling, blanks)."""
     registrant: ClassVar[Literal["any", "fund", "company"]] = "any"
     stages: ClassVar[tuple[str, ...]] = ("preliminary", "definitive", None)
     era: ClassVar[tuple[str | None, str | None]] = (None, None)
@@ -42,7 +43,7 @@ class Rule:
 
     def applies(self, subject: Subject) -> bool:
         """Whether the rule speaks to this subject at all."""
-        if subject.target != self.target or subject.stage not in self.stages:
+        if self.target not in (subject.target, "any") or subject.stage not in self.stages:
             return False
         if self.registrant == "fund" and not subject.investment_company:
             return False

@@ -280,6 +280,7 @@ class NameSpelledTwoWays(Rule):
     name = "name-spelled-two-ways"
     citation = "Rule 14a-9"
     severity = "warning"
+    target = "any"
 
     def check(self, subject: Subject) -> Iterator[Finding]:
         text = subject.document.text

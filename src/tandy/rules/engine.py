@@ -18,6 +18,7 @@ from tandy.rules.config import Config, load_config
 from tandy.rules.model import Check, Review, Subject
 
 LETTER_KINDS = ("staff_comment", "response", "closing")
+LETTER_FORMS = ("CORRESP", "UPLOAD", "LETTER")
 LETTER_MAX_CHARS = 250_000
 """Longer documents are not read as letters: the longest response in the corpus runs to about
 60,000 characters (27 pages), a proxy statement to several hundred thousand."""
@@ -43,7 +44,7 @@ def subject_for(path: str, *, form: str | None = None, filed: str | None = None,
     filing = submission.source.filing
     maybe_letter = not (filing and _is_proxy_form(filing.form)) and len(submission.main.text) <= LETTER_MAX_CHARS
     letter = letter_from_submission(submission) if maybe_letter else None
-    if letter is not None and letter.kind in LETTER_KINDS:
+    if letter is not None and (letter.kind in LETTER_KINDS or _filed_as_letter(submission)):
         return Subject(
             path=path,
             sha256=letter.sha256,
@@ -80,6 +81,13 @@ def apply_rules(subject: Subject, config: Config) -> Review:
         checks.append(Check(rule.id, rule.name, "failed" if found else "passed", detail))
     findings.sort(key=lambda f: (f.location.start if f.location else -1, f.rule))
     return Review(subject, findings, checks)
+
+
+def _filed_as_letter(submission) -> bool:
+    """EDGAR filed it as correspondence (CORRESP, UPLOAD): a letter, even one that is not part of
+    a review (an acceleration request), and never to be reviewed as a proxy statement."""
+    forms = {submission.source.filing.form if submission.source.filing else None, submission.main.type}
+    return any(f and f.upper() in LETTER_FORMS for f in forms)
 
 
 def _is_proxy_form(form: str | None) -> bool:
