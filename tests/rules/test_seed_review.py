@@ -47,3 +47,12 @@ def test_seed_letter_answers_everything_in_time():
     assert checks["TDY401"].detail == "4 of 4 comments answered, in order"
     assert checks["TDY402"].detail == "all three Tandy acknowledgments given"
     assert checks["TDY403"].status == "passed" and "2008-01-07, 10 days" in checks["TDY403"].detail
+
+
+def test_form_from_the_cover_check_box():
+    from tandy.rules.engine import _form_from_text
+
+    assert _form_from_text("Check the appropriate box:\n/ /  Preliminary proxy statement\n/X/  Definitive proxy statement") == "DEF 14A"
+    assert _form_from_text("[X] Preliminary Proxy Statement\n[ ] Definitive Proxy Statement") == "PRE 14A"
+    assert _form_from_text("☒ Definitive Proxy Statement") == "DEF 14A"
+    assert _form_from_text("Check the appropriate box:\nPreliminary Proxy Statement\nDefinitive Proxy Statement") is None

@@ -19,6 +19,10 @@ from tandy.rules.model import Check, Review, Subject
 
 LETTER_KINDS = ("staff_comment", "response", "closing")
 LETTER_FORMS = ("CORRESP", "UPLOAD", "LETTER")
+COVER_CHARS = 20_000
+"""The Schedule 14A cover, with its check boxes, sits within the first pages."""
+_CHECKED_BOX = re.compile(r"(?:\[\s*[xX]\s*\]|/\s*[xX]\s*/|☒|þ|⌧|■|✔|✓|\(\s*[xX]\s*\))[\s\t]*(Preliminary|Definitive)\s+Proxy\s+Statement", re.I)
+_PRELIMINARY_LEGEND = re.compile(r"PRELIMINARY (?:PROXY STATEMENT|COPY)\b[^\n]{0,40}SUBJECT TO COMPLETION|\bPRELIMINARY COPY\b")
 LETTER_MAX_CHARS = 250_000
 """Longer documents are not read as letters: the longest response in the corpus runs to about
 60,000 characters (27 pages), a proxy statement to several hundred thousand."""
@@ -106,9 +110,10 @@ def _fund_letter(letter) -> bool:
 
 def _form_from_text(text: str) -> str | None:
     """PRE 14A or DEF 14A from the Schedule 14A cover's checked box or a preliminary legend."""
-    head = text[:20_000]
-    if re.search(r"\[\s*[xX]\s*\]\s*Preliminary Proxy Statement|PRELIMINARY (?:PROXY STATEMENT|COPY)", head):
+    head = text[:COVER_CHARS]
+    checked = _CHECKED_BOX.search(head)
+    if checked:
+        return "PRE 14A" if checked.group(1).lower() == "preliminary" else "DEF 14A"
+    if _PRELIMINARY_LEGEND.search(head):
         return "PRE 14A"
-    if re.search(r"\[\s*[xX]\s*\]\s*Definitive Proxy Statement", head):
-        return "DEF 14A"
     return None
