@@ -69,12 +69,20 @@ class Rule:
         end: int | None = None,
         related: Iterable[Location] = (),
         section: str | None = None,
+        severity: Severity | None = None,
     ) -> Finding:
-        """A finding of this rule at a span of the subject's document, with its excerpt."""
+        """A finding of this rule at a span of the subject's document, with its excerpt.
+
+        ``severity`` departs from the rule's default for a lesser form of its problem (a
+        non-standard range where the table exists, a missing filing date where the registrant is
+        named).
+        """
         doc = subject.document
         location = doc.location(start, end if end is not None else start) if start is not None else None
         excerpt = " ".join(doc.text[start:end].split())[:EXCERPT_CHARS] if start is not None and end else None
-        return Finding(self.id, self.name, self.severity, self.citation, message, location, list(related), excerpt, section)
+        return Finding(
+            self.id, self.name, severity or self.severity, self.citation, message, location, list(related), excerpt, section
+        )
 
 
 def search(patterns: Iterable[str], text: str, flags: int = re.I | re.S) -> re.Match | None:

@@ -15,14 +15,13 @@ on the tables it shows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from typing import ClassVar, Literal
 
 from tandy.proxy.model import Person, ProxyTable
 from tandy.rules.base import Rule
 from tandy.rules.disclosure import elects_directors
-from tandy.rules.model import Finding, Subject
+from tandy.rules.model import Subject
 
 Filing = Literal["proxy", "sai"]
 
@@ -631,14 +630,12 @@ class OwnershipRanges(FundRule):
         for table in owned:
             odd = sorted({cell for row in table.rows for cell in row if _odd_range(cell)})
             if odd:
-                yield _with_severity(
-                    self.finding(
-                        subject,
-                        f"The ownership table uses {', '.join(odd[:3])}. Please use only the ranges in Item 22(b)(5) "
-                        "of Schedule 14A: none, $1-$10,000, $10,001-$50,000, $50,001-$100,000 and over $100,000.",
-                        *span_of(table),
-                    ),
-                    "warning",
+                yield self.finding(
+                    subject,
+                    f"The ownership table uses {', '.join(odd[:3])}. Please use only the ranges in Item 22(b)(5) "
+                    "of Schedule 14A: none, $1-$10,000, $10,001-$50,000, $50,001-$100,000 and over $100,000.",
+                    *span_of(table),
+                    severity="warning",
                 )
 
 
@@ -652,12 +649,6 @@ def _odd_range(cell: str) -> bool:
         if bracket not in ALLOWED_RANGES:
             return True
     return False
-
-
-def _with_severity(finding: Finding, severity: str) -> Finding:
-    """A finding at a severity other than the rule's default (a deviation rather than an absence)."""
-    finding.severity = severity
-    return finding
 
 
 _COMPENSATION = re.compile(r"aggregate\s+compensation|total\s+compensation\s+(?:paid\s+)?(?:from|by)|compensation\s+table", re.I)
@@ -781,14 +772,12 @@ class FundCommittees(FundRule):
             return  # no count read at all: the reading, not the document, is the likelier gap
         for committee in subject.proxy.committees:
             if committee.meetings is None and committee.location:
-                yield _with_severity(
-                    self.finding(
-                        subject,
-                        f"Please state the number of meetings the {committee.name} held during the last fiscal year.",
-                        committee.location.start,
-                        committee.location.end,
-                    ),
-                    "warning",
+                yield self.finding(
+                    subject,
+                    f"Please state the number of meetings the {committee.name} held during the last fiscal year.",
+                    committee.location.start,
+                    committee.location.end,
+                    severity="warning",
                 )
 
 

@@ -11,7 +11,7 @@ from datetime import date
 
 from tandy.letters.model import Item
 from tandy.rules.base import Rule
-from tandy.rules.model import Finding, Severity, Subject
+from tandy.rules.model import Subject
 
 TANDY_ERA = ("2004-08-01", "2016-10-05")
 """Staff asked for the Tandy acknowledgments in reviews of filings after 1 August 2004, until the
@@ -263,12 +263,6 @@ def _label(item: Item) -> str:
     return f"Response {item.number}" if item.number is not None else "The response"
 
 
-def _at_severity(finding: Finding, severity: Severity) -> Finding:
-    """A finding at a severity other than the rule's default (a lesser gap than the rule's main one)."""
-    finding.severity = severity
-    return finding
-
-
 class Identifiers(ResponseRule):
     """The letter's Re: block identifies the registrant and the filing it answers.
 
@@ -327,12 +321,12 @@ class Identifiers(ResponseRule):
         missing = essential + helpful
         if not missing:
             return
-        finding = self.finding(
+        yield self.finding(
             subject,
             f"The letter does not identify {', '.join(missing)}. Please give, in the Re: block, the registrant, "
             "the filing reviewed, its filing date and its file number.",
+            severity=None if essential else "info",
         )
-        yield finding if essential else _at_severity(finding, "info")
 
     def confirmation(self, subject: Subject) -> str | None:
         filing = subject.letter.subject_filing
@@ -711,15 +705,13 @@ class ConfidentialTreatment(ResponseRule):
                 redacted.end(),
             )
         elif legend and not redacted and re.search(r"confidential\s+treatment\s+(?:has\s+been\s+|is\s+)?requested", legend.group(0), re.I):
-            yield _at_severity(
-                self.finding(
-                    subject,
-                    "The letter carries a confidential-treatment legend but marks no withheld text. Please mark the "
-                    "information for which confidential treatment is requested.",
-                    legend.start(),
-                    legend.end(),
-                ),
-                "warning",
+            yield self.finding(
+                subject,
+                "The letter carries a confidential-treatment legend but marks no withheld text. Please mark the "
+                "information for which confidential treatment is requested.",
+                legend.start(),
+                legend.end(),
+                severity="warning",
             )
 
 
