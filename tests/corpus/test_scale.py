@@ -4,6 +4,8 @@ incremental, in bounded batches."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from corpus_indexed import indexed  # noqa: F401  (a session fixture)
 from tandy.corpus import Corpus
 from tandy.corpus.index import records_for
 from tandy.corpus.model import CommitteeRecord, FileRecords, ItemRecord, LetterRecord, LocationRecord, ProxyRecord
-from tandy.corpus.scale import DaskEngine, ScaleSettings, batches, read_shard, write_shard
+from tandy.corpus.scale import DaskEngine, ScaleSettings, ScaleUnavailable, batches, read_shard, write_shard
 
 pytest.importorskip("distributed", reason="the Dask engine needs the [scale] extra")
 pytest.importorskip("pyarrow", reason="the Dask engine needs the [scale] extra")
@@ -182,3 +184,23 @@ def test_relative_paths_are_read_by_workers_as_absolute_ones(tmp_path, cluster, 
         assert [l.path for l in corpus.letters()] == [str(tmp_path / "letter.txt")]
         assert corpus.counts()["items"] == 4
 
+
+
+def test_an_unreachable_scheduler_is_reported_as_such(tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Sir:\n\n1. Please revise.\n", encoding="utf-8")
+    engine = DaskEngine(scheduler="tcp://127.0.0.1:9", settings=ScaleSettings(connect_timeout=1))
+    with Corpus(tmp_path / "t.db") as corpus, pytest.raises(ScaleUnavailable, match="cannot reach the Dask scheduler"):
+        corpus.index([str(letter)], embed=False, engine=engine)
+
+
+@needs_shared
+def test_tandy_index_engine_dask_from_the_command_line(tmp_path):
+    shutil.copy(SEED_LETTER, tmp_path / "letter.txt")
+    run = subprocess.run(
+        [sys.executable, "-m", "tandy", "index", "letter.txt", "--db", "t.db", "--no-embed", "--engine", "dask", "--workers", "1"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "1 added" in run.stderr and "4 comments" in run.stderr
+    assert not list(tmp_path.glob(".t.db.shards-*"))

@@ -62,6 +62,8 @@ class ScaleSettings:
     tasks_per_thread: int = 3
     local_workers: int = max(1, os.cpu_count() or 1)
     compression: str = "zstd"
+    #: Seconds to wait for a scheduler given by address before saying it cannot be reached.
+    connect_timeout: int = 10
     #: Log level of the local cluster's own chatter (a worker starting is not news).
     cluster_log_level: int = logging.ERROR
 
@@ -70,7 +72,7 @@ SCALE = ScaleSettings()
 
 
 class ScaleUnavailable(RuntimeError):
-    """The Dask engine was asked for without the ``[scale]`` extra installed."""
+    """The Dask engine cannot run: the ``[scale]`` extra is not installed, or the scheduler is unreachable."""
 
 
 # --- records as Arrow rows ---------------------------------------------------------------------
@@ -238,7 +240,7 @@ class DaskEngine:
         batch_of = {}
 
         def submit(batch: Batch) -> None:
-            shard = folder / f"shard-{batch.number:06d}.parquet"
+            shard = folder / f"shard-{os.getpid()}-{batch.number:06d}.parquet"  # two runs may share --shards
             future = client.submit(read_batch, batch.absolute, str(shard), max_bytes, pure=False)
             batch_of[future] = batch
             pending.add(future)
@@ -262,7 +264,11 @@ class DaskEngine:
         except ImportError:
             raise ScaleUnavailable(f"the Dask engine needs the [scale] extra: pip install '{SCALE_EXTRA}'") from None
         if self.scheduler:
-            with Client(self.scheduler) as client:
+            try:
+                client = Client(self.scheduler, timeout=self.settings.connect_timeout)
+            except (OSError, TimeoutError) as exc:
+                raise ScaleUnavailable(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+            with client:
                 yield client
             return
         workers = self.workers or self.settings.local_workers
