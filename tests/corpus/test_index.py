@@ -166,3 +166,6 @@ def test_a_run_killed_mid_way_resumes_to_the_same_index(tmp_path):
         assert corpus.check() == {"duplicate_paths": [], "missing_text": [], "stray_text": [], "double_text": []}
         assert len(corpus.fulltext.item_ids()) == corpus.counts()["items"] > 0
         assert corpus.store.pending_count() == 0
+        assert not corpus.store.threads_stale()
+        threaded = corpus.store.db.execute("select count(*) from thread_letters").fetchone()[0]
+        assert threaded == corpus.counts()["letters"]

@@ -82,8 +82,7 @@ class Corpus:
             report = engine.index(self, files, on_file=on_file, max_bytes=max_bytes)
         else:
             report = index_paths(files, self.store.recorded(), write, on_file=on_file, max_bytes=max_bytes)
-        self.fulltext.sync(self.store)
-        self.fulltext.close()
+        self._settle()
         if embed or (embed is None and semantic.available()):
             report.embedded = self.embed()
         return report
@@ -91,9 +90,27 @@ class Corpus:
     def load(self, batches: Iterable[Iterable[FileRecords]]) -> int:
         """Write records read elsewhere (:func:`records_for` on workers), one transaction a batch."""
         written = sum(self.store.write(batch) for batch in batches)
+        self._settle()
+        return written
+
+    def _settle(self) -> None:
+        """Bring what is derived from the records up to date: the text index, then the threads."""
         self.fulltext.sync(self.store)
         self.fulltext.close()
-        return written
+        if self.store.threads_stale():
+            self.rebuild_threads()
+
+    def rebuild_threads(self) -> None:
+        """Group every letter into its review thread and store the grouping for searches.
+
+        Built without items (reissued comments need them, a hit's CIK and status do not), so it
+        stays fast on a large corpus; ``threads()`` gives the full summaries.
+        """
+        try:
+            built = self.threads(with_items=False)
+        except ImportError:  # thread building not installed: hits carry no thread
+            return
+        self.store.replace_threads(built)
 
     def embed(self, on_batch: Callable[[int], None] | None = None) -> int:
         """Compute and store vectors for every item that has none; returns how many."""
@@ -114,13 +131,19 @@ class Corpus:
     def items(self, letter_id: int | None = None) -> Iterator[ItemRecord]:
         return self.store.items(letter_id=letter_id)
 
-    def threads(self, letters: Iterable[LetterRecord] | None = None) -> list[Thread]:
-        """Review threads of all letters (or of the letters given), with their items."""
+    def threads(self, letters: Iterable[LetterRecord] | None = None, *, with_items: bool = True) -> list[Thread]:
+        """Review threads of all letters (or of the letters given).
+
+        ``with_items`` gives the thread builder each letter's comments, for comments per round and
+        reissued comments; without them a thread still has its letters, rounds and status.
+        """
         from tandy.corpus.threads import build_threads
 
         chosen = list(self.letters() if letters is None else letters)
+        if not with_items:
+            return build_threads(chosen)
         items: dict[int, list[ItemRecord]] = {}
-        for item in self.store.items(ids=None) if letters is None else self._items_of(chosen):
+        for item in self.store.items() if letters is None else self._items_of(chosen):
             items.setdefault(item.letter_id, []).append(item)
         return build_threads(chosen, items)
 
@@ -166,7 +189,7 @@ class Corpus:
         """Comments (with their responses) matching every word of ``query``, best first."""
         filters = Filters(citation=citation, form=form, kind=kind, company=company, since=since, until=until)
         ranked = self.fulltext.search(query, filters, limit)
-        return self._hits(ranked, lambda item: self.fulltext.highlight(query, item))
+        return self._hits(ranked, self.fulltext.highlighter(query))
 
     def similar(self, text: str, *, limit: int = SEARCH.limit) -> list[SearchHit]:
         """Comments closest in meaning to ``text`` (needs the ``[semantic]`` extra and ``index --embed``)."""
@@ -182,7 +205,7 @@ class Corpus:
     def _hits(self, ranked: list[tuple[float, int]], highlight: Callable[[ItemRecord], str]) -> list[SearchHit]:
         items = {item.id: item for item in self.store.items(ids=[i for _, i in ranked])}
         letters = {letter.id: letter for letter in self.store.letters(ids={i.letter_id for i in items.values()})}
-        threads = self._threads_of(list(letters.values()))
+        threads = self.store.threads_of(letters)
         hits = []
         for score, item_id in ranked:
             item = items.get(item_id)
@@ -191,28 +214,6 @@ class Corpus:
             letter = letters[item.letter_id]
             hits.append(SearchHit(score, item, letter, highlight(item), threads.get(letter.id)))
         return hits
-
-    def _threads_of(self, letters: list[LetterRecord]) -> dict[int, Thread]:
-        """The thread of each letter, built from the letters of the same companies only.
-
-        Threads never span companies, so the letters sharing a CIK or a registrant name with the
-        hits are all a thread needs; building every thread of a large corpus per query would not do.
-        """
-        if not letters:
-            return {}
-        try:
-            from tandy.corpus.threads import build_threads  # noqa: F401
-        except ImportError:
-            return {}
-        ciks = {l.cik for l in letters if l.cik}
-        names = {l.registrant for l in letters if l.registrant}
-        company = list(self.store.letters(ciks=ciks)) if ciks else []
-        company += [l for l in self.store.letters(registrants=names) if l.cik not in ciks] if names else []
-        found = {}
-        for thread in self.threads(company):
-            for letter in thread.letters:
-                found[letter.id] = thread
-        return found
 
     def _items_of(self, letters: list[LetterRecord]) -> Iterator[ItemRecord]:
         for letter in letters:

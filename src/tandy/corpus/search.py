@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -173,24 +173,29 @@ class FullText:
         except ValueError as exc:
             raise SearchError(f"cannot read the query {query!r}: {exc}") from exc
 
-    def highlight(self, query: str, item: ItemRecord) -> str:
-        """A passage of the comment or the response with the matched words in [brackets]."""
+    def highlighter(self, query: str) -> Callable[[ItemRecord], str]:
+        """A function giving an item's best passage (comment, response or heading) with the matched
+        words in [brackets]; its snippet generators are built once for all the hits of a query."""
         text_query = self.text_query(query)
         if text_query is None:
-            return _shorten(item.comment)
+            return lambda item: _shorten(item.comment)
         searcher = self.index.searcher()
-        best = ""
-        best_hits = -1
-        for name, text in (("comment", item.comment), ("response", item.response), ("heading", item.heading)):
-            if not text:
-                continue
-            generator = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, name)
-            generator.set_max_num_chars(SEARCH.snippet_chars)
-            snippet = generator.snippet_from_doc(tantivy.Document(**{name: text}))
-            ranges = snippet.highlighted()
-            if len(ranges) > best_hits:
-                best, best_hits = _marked(snippet.fragment(), ranges) if ranges else _shorten(text), len(ranges)
-        return best
+        generators = {}
+        for name in TEXT_FIELDS:
+            generators[name] = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, name)
+            generators[name].set_max_num_chars(SEARCH.snippet_chars)
+
+        def highlight(item: ItemRecord) -> str:
+            best, best_hits = _shorten(item.comment), 0
+            for name, text in (("comment", item.comment), ("response", item.response), ("heading", item.heading)):
+                if text:
+                    snippet = generators[name].snippet_from_doc(tantivy.Document(**{name: text}))
+                    ranges = snippet.highlighted()
+                    if len(ranges) > best_hits:
+                        best, best_hits = _marked(snippet.fragment(), ranges), len(ranges)
+            return best
+
+        return highlight
 
     def _prefix_clause(self, match: re.Match[str]) -> str:
         """``disclos*`` as a regular expression on the stems: "disclosure" is indexed "disclosur"."""

@@ -26,6 +26,7 @@ from tandy.corpus.model import (
     ItemRecord,
     LetterRecord,
     LocationRecord,
+    Thread,
 )
 from tandy.corpus.settings import INDEX
 
@@ -108,6 +109,16 @@ create table if not exists embeddings (
     model text not null,
     vector blob not null
 );
+-- Review threads as last built from all letters (tandy.corpus.threads); rebuilt after any run that
+-- changed letters (meta 'threads_stale'), so a search finds a hit's thread without building any.
+create table if not exists threads (
+    id integer primary key, registrant text, cik text, file_numbers text, form_reviewed text,
+    status text not null, rounds integer, first_date text, last_date text, days integer
+);
+create table if not exists thread_letters (
+    letter_id integer primary key references letters(id) on delete cascade,
+    thread_id integer not null references threads(id) on delete cascade
+);
 create trigger if not exists items_deleted after delete on items begin
     insert or ignore into fulltext_deletes(item_id) values (old.id);
 end;
@@ -159,6 +170,7 @@ class Store:
         return count
 
     def _replace(self, records: FileRecords) -> None:
+        self.db.execute("insert or replace into meta values ('threads_stale', '1')")
         self.db.execute("delete from files where path = ?", (records.path,))
         file_id = self.db.execute(
             "insert into files (path, sha256, size, status, error, indexed_at) values (?, ?, ?, ?, ?, ?)",
@@ -250,7 +262,9 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table: what a run added up to."""
-        tables = ("files", "letters", "items", "citations", "proxies", "people", "committees", "findings", "embeddings")
+        tables = (
+            "files", "letters", "items", "citations", "proxies", "people", "committees", "findings", "embeddings", "threads",
+        )
         return {t: self.db.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
 
     # --- reading records -------------------------------------------------------------------
@@ -321,6 +335,45 @@ class Store:
 
     def pending_count(self) -> int:
         return self.db.execute("select count(*) from items where fulltext = 0").fetchone()[0]
+
+    # --- threads ------------------------------------------------------------------------------
+
+    def threads_stale(self) -> bool:
+        row = self.db.execute("select value from meta where key = 'threads_stale'").fetchone()
+        return bool(row and row[0] == "1")
+
+    def replace_threads(self, threads: list[Thread]) -> None:
+        """Store the threads just built from every letter, in place of the last ones, in one transaction."""
+        self.db.execute("begin immediate")
+        try:
+            self.db.execute("delete from thread_letters")
+            self.db.execute("delete from threads")
+            for n, t in enumerate(threads, start=1):
+                self.db.execute(
+                    "insert into threads values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (n, t.registrant, t.cik, json.dumps(t.file_numbers), t.form_reviewed, t.status, t.rounds,
+                     t.first_date, t.last_date, t.days),
+                )
+                self.db.executemany("insert or replace into thread_letters values (?, ?)", [(l.id, n) for l in t.letters])
+            self.db.execute("insert or replace into meta values ('threads_stale', '0')")
+            self.db.execute("commit")
+        except BaseException:
+            self.db.execute("rollback")
+            raise
+
+    def threads_of(self, letter_ids: Iterable[int]) -> dict[int, Thread]:
+        """The stored thread of each letter (without its letters: a hit needs its CIK and status)."""
+        ids = tuple(letter_ids)
+        rows = self.db.execute(
+            "select tl.letter_id, t.registrant, t.cik, t.file_numbers, t.form_reviewed, t.status, t.rounds, "
+            f"t.first_date, t.last_date, t.days from thread_letters tl join threads t on t.id = tl.thread_id "
+            f"where tl.letter_id in ({_marks(ids)})",
+            ids,
+        )
+        return {
+            letter_id: Thread(registrant, cik, json.loads(numbers), form, status, [], rounds, first, last, days)
+            for letter_id, registrant, cik, numbers, form, status, rounds, first, last, days in rows
+        }
 
     # --- embeddings ---------------------------------------------------------------------------
 
