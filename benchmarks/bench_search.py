@@ -21,6 +21,7 @@ import copy
 import random
 import re
 import resource
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -136,6 +137,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", default=[str(SHARED / "corpus"), str(SHARED / "seed")])
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--no-fts5", action="store_true", help="skip the FTS5 comparison")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary databases")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="tandy-bench-"))
 
@@ -192,8 +194,10 @@ def main() -> None:
         for words, median in fts_rows:
             print(f"  {words:<40}{median:>8.1f}ms")
         print(f"FTS5: p50 {percentile(fts_all, 50):.1f} ms, p95 {percentile(fts_all, 95):.1f} ms")
-    print(f"\npeak memory (max RSS): {peak_mb:.0f} MB; work folder {work}")
+    print(f"\npeak memory (max RSS): {peak_mb:.0f} MB" + (f"; databases kept in {work}" if args.keep else ""))
     corpus.close()
+    if not args.keep:
+        shutil.rmtree(work)
 
 
 if __name__ == "__main__":

@@ -100,6 +100,8 @@ def search_command(
     with Corpus(db) as corpus:
         try:
             if similar is not None:
+                if query or any((citation, form, kind, company, since, until)):
+                    raise SearchError("--similar ranks by meaning alone: give it no words or filters")
                 hits = corpus.similar(similar, limit=limit)
             else:
                 hits = corpus.search(

@@ -36,6 +36,10 @@ def _model():
         raise SemanticUnavailable(MISSING)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # stderr belongs to tandy's own progress
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
     package = __import__(EMBED_PACKAGE)
     return package.load_model(device="cpu")
 
