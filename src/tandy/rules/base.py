@@ -26,6 +26,50 @@ from tandy.rules.model import Finding, Severity, Subject, Target
 EXCERPT_CHARS = 240
 """Findings quote at most this much of the text they point at."""
 
+HEAD_CHARS = 20_000
+"""The cover page, notice and first page of a filing fit in this much text."""
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+DocumentKind = Literal["proxy", "sai", "excerpt", "other"]
+_PROXY_HEAD = re.compile(r"proxy\s+statement|notice\s+of\s+(?:the\s+)?(?:\d{4}\s+)?(?:annual|special)\s+meeting|schedule\s+14a", re.I)
+_SAI_HEAD = re.compile(r"statement\s+of\s+additional\s+information|\bprospectus\b|Form\s+N-1A|Rule\s+485\b", re.I)
+_COVER_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2}),\s+((?:19|20)\d\d)\b")
+
+
+def document_kind(subject: Subject) -> DocumentKind:
+    """What the rules are reading, by the form where it is known, else by the first pages.
+
+    "proxy": a whole proxy statement (Schedule 14A); "sai": a fund's registration statement
+    (Form N-1A: prospectus and SAI); "excerpt": pages of a proxy statement without its cover,
+    notice or opening, where only rules about the sections present can speak; "other": any
+    other form.
+    """
+    form = (subject.form or "").upper().replace(" ", "")
+    if form:
+        if "14A" in form:
+            return "proxy"
+        return "sai" if form.startswith(("485", "497", "N-1A", "N1A")) else "other"
+    head = subject.document.text[:HEAD_CHARS]
+    if _PROXY_HEAD.search(head):
+        return "proxy"
+    return "sai" if _SAI_HEAD.search(head) else "excerpt"
+
+
+def filing_date(subject: Subject) -> str | None:
+    """The EDGAR filing date, else the first date on the cover or notice (the notice's date or
+    the meeting's, either within weeks of filing), as an ISO date.
+
+    Rules adopted in a given year are not asked of earlier filings; a filing without a header
+    still says when it was made on its first pages.
+    """
+    if subject.filed:
+        return subject.filed
+    match = _COVER_DATE.search(subject.document.text[:HEAD_CHARS])
+    if not match:
+        return None
+    month, day, year = match.groups()
+    return f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
 
 class Rule:
     """Base of every rule. Subclasses set the class attributes and implement :meth:`check`."""

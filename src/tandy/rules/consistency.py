@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from tandy.rules.base import Arithmetic, Consistency, Fact, Rule
+from tandy.rules.base import MONTHS, Arithmetic, Consistency, Fact, Rule
 from tandy.rules.model import Finding, Subject
 
 NUMBER_WORDS = {
@@ -157,7 +157,6 @@ def _where(subject: Subject, offset: int, what: str) -> str:
     return f"{what} on page {page}" if page else what
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DATE = r"(?P<month>" + "|".join(MONTHS) + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
 NOTICE_WINDOW = 60_000

@@ -21,57 +21,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from tandy.rules.base import Conditional, Existence, Rule, search
+from tandy.rules.base import HEAD_CHARS, MONTHS, Conditional, Existence, Rule, document_kind, filing_date, search
 from tandy.rules.model import Finding, Severity, Subject
 
 # --- What the document is, and when it was filed -------------------------------------------
 
-HEAD_CHARS = 20_000
-"""The cover page, notice and first page of the proxy statement fit in this much text."""
 NOTICE_CHARS = 60_000
 """The notice of meeting and the opening "about the meeting" pages fit in this much text."""
 
-_PROXY_HEAD = re.compile(r"proxy\s+statement|notice\s+of\s+(?:the\s+)?(?:\d{4}\s+)?(?:annual|special)\s+meeting|schedule\s+14a", re.I)
-_SAI_HEAD = re.compile(r"statement\s+of\s+additional\s+information|\bprospectus\b", re.I)
 _CHECKED = r"(?:\[\s*[xX]\s*\]|☒|⌧|þ|■)"
 _CHECKED_PRELIMINARY = re.compile(_CHECKED + r"\s*Preliminary\s+Proxy\s+Statement", re.I)
-_MONTHS = "January February March April May June July August September October November December".split()
-_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),\s+((?:19|20)\d\d)\b")
 _NUMBER = (
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?|once|twice)"
 )
-
-
-def document_kind(subject: Subject) -> str:
-    """What the rules are reading, by the form where it is known, else by the first pages.
-
-    "proxy": a whole proxy statement (Schedule 14A); "sai": a fund's registration statement
-    (Form N-1A: prospectus and SAI); "excerpt": pages of a proxy statement without its cover,
-    notice or opening, where only rules about the sections present can speak; "other": any
-    other form.
-    """
-    form = (subject.form or "").upper().replace(" ", "")
-    if form:
-        if "14A" in form:
-            return "proxy"
-        return "sai" if form.startswith(("485", "497", "N-1A", "N1A")) else "other"
-    head = subject.document.text[:HEAD_CHARS]
-    if _PROXY_HEAD.search(head):
-        return "proxy"
-    return "sai" if _SAI_HEAD.search(head) else "excerpt"
-
-
-def filing_date(subject: Subject) -> str | None:
-    """The EDGAR filing date, else the first date on the cover or notice (the notice's date or
-    the meeting's, either within weeks of filing), as an ISO date."""
-    if subject.filed:
-        return subject.filed
-    match = _DATE.search(subject.document.text[:HEAD_CHARS])
-    if not match:
-        return None
-    month, day, year = match.groups()
-    return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
 
 
 def preliminary(subject: Subject) -> bool:
@@ -436,7 +399,7 @@ _MEETING_HELD = re.compile(
 )
 _BLANK = r"\[[\s\u2022_X*-]*\]"
 """A blank a preliminary leaves for the date or time still to be set ("[    ], 2024")."""
-_MEETING_DATE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\s+(?:\d{1,2}\b|" + _BLANK + r")|\b\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\b|" + _BLANK + r",\s+\d{4}", re.I)
+_MEETING_DATE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(?:\d{1,2}\b|" + _BLANK + r")|\b\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\b|" + _BLANK + r",\s+\d{4}", re.I)
 _MEETING_TIME = re.compile(r"(?:\b\d{1,2}(?::\d\d)?|" + _BLANK + r")\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\bnoon\b|o'clock|\b\d{1,2}:\d\d\b", re.I)
 _MEETING_PLACE = re.compile(
     r"\bat\s+(?:the\s+)?(?:[A-Z0-9][\w.&'-]*\s+){0,6}(?:Hotel|Center|Centre|Building|Auditorium|Theater|Theatre|Club|Hall|Plaza|"

@@ -15,11 +15,10 @@ on the tables it shows.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import ClassVar, Literal
 
 from tandy.proxy.model import Person, ProxyTable
-from tandy.rules.base import Rule
+from tandy.rules.base import Rule, document_kind, filing_date
 from tandy.rules.disclosure import elects_directors
 from tandy.rules.model import Subject
 
@@ -31,37 +30,13 @@ qualifications (Item 22(b)(3)) and the five-year look-back for other directorshi
 
 BOARD_TABLES = ("nominees", "trustees", "directors")
 BOARD_ROLES = {"nominee", "trustee", "director"}
-HEAD_CHARS = 20_000
-"""The cover and first pages, where a filing says what it is and when it is dated."""
 NEARBY_CHARS = 2_000
 """How far before a table its heading or lead-in sentence may stand."""
 
-_SAI_COVER = re.compile(r"Form\s+N-1A|Rule\s+485\b|STATEMENT\s+OF\s+ADDITIONAL\s+INFORMATION", re.I)
-_COVER_DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+((?:19|20)\d\d)\b"
-)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
 def filing_kind(subject: Subject) -> Filing | None:
-    """A proxy statement (the form says PRE or DEF), an SAI (Form N-1A), or None for an excerpt."""
-    if subject.stage:
-        return "proxy"
-    form = (subject.form or "").upper()
-    if form.startswith(("485", "497", "N-1A")) or _SAI_COVER.search(subject.document.text[:HEAD_CHARS]):
-        return "sai"
-    return None
-
-
-def filed_on(subject: Subject) -> str | None:
-    """The filing date: the EDGAR header's, else the first full date on the cover ("April 30, 2004")."""
-    if subject.filed:
-        return subject.filed
-    match = _COVER_DATE.search(subject.document.text[:HEAD_CHARS])
-    if not match:
-        return None
-    month, day = match.group(0).split()[:2]
-    return date(int(match.group(1)), _MONTHS.index(month) + 1, int(day.rstrip(","))).isoformat()
+    """A proxy statement or an SAI, or None for an excerpt (or any other filing)."""
+    kind = document_kind(subject)
+    return kind if kind in ("proxy", "sai") else None
 
 
 def board(subject: Subject) -> list[Person]:
@@ -116,7 +91,7 @@ class FundRule(Rule):
         if kind not in self.filings or (kind == "proxy" and not elects_directors(subject)):
             return False
         if self.since:
-            filed = filed_on(subject)
+            filed = filing_date(subject)
             return filed is None or filed >= self.since
         return True
 
