@@ -13,22 +13,15 @@ import os
 import time
 from pathlib import Path
 
+from bench_proxy import CORPUS, LARGEST_GOAL, best
+
 import tandy
 from tandy.rules import all_rules
 from tandy.rules.engine import subject_for
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "proxies"
-REPEATS = int(os.environ.get("REPEATS", "2"))
-LARGEST_GOAL = 1.0
 
-
-def best(fn, path: Path) -> float:
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        fn(str(path))
-        times.append(time.perf_counter() - start)
-    return min(times)
+def review(path: Path):
+    return tandy.review(str(path))
 
 
 def slowest_rules(path: Path, count: int = 5) -> list[tuple[float, str]]:
@@ -48,7 +41,7 @@ def main() -> None:
         print(f"{CORPUS} is absent: nothing to measure")
         return
     files = sorted(p for p in CORPUS.iterdir() if p.is_file())
-    rows = [(p.name[:48], p.stat().st_size, best(tandy.parse, p), best(tandy.review, p)) for p in files]
+    rows = [(p.name[:48], p.stat().st_size, best(tandy.parse, p), best(review, p)) for p in files]
     print(f"{'file':48} {'bytes':>10} {'parse s':>8} {'review s':>9} {'ratio':>6}")
     for name, size, parse_time, review_time in rows:
         print(f"{name:48} {size:>10,} {parse_time:>8.3f} {review_time:>9.3f} {parse_time / review_time:>6.2f}")
