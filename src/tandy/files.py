@@ -25,11 +25,20 @@ def write_atomically(path: str | Path, force: bool, write: Callable[[Path], None
     os.close(handle)
     try:
         write(Path(temporary))
+        os.chmod(temporary, _default_mode())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def _default_mode() -> int:
+    """The mode a plainly created file gets (0o666 less the umask): a temporary file is created
+    private (0o600), and the report it becomes should not be."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_text(path: str | Path, text: str, force: bool = False) -> Path:
