@@ -27,13 +27,14 @@ from tandy.corpus.model import (
     ProxyRecord,
 )
 from tandy.corpus.records import item_records, letter_record
-from tandy.corpus.settings import PROXY_FORMS
 from tandy.document import Location, Submission, parse
 from tandy.errors import InputError
 from tandy.letters.model import Citation, Letter
 from tandy.letters.reader import letter_from_submission
-from tandy.proxy import Proxy, read_proxy
+from tandy.proxy import Proxy
+from tandy.proxy.reader import proxy_from_submission
 from tandy.source import expand_paths
+from tandy.source.forms import is_proxy_form
 
 #: How much of a header-less document's opening is searched for the marks of a proxy statement,
 #: and how much of it for the marks of a letter to staff (which may discuss a proxy statement).
@@ -101,7 +102,7 @@ def records_for(path: str, *, max_bytes: int | None = None) -> FileRecords:
     records.filing = _filing(submission)
     records.documents = [_document(d) for d in submission.documents]
     try:
-        _read_content(path, submission, records)
+        _read_content(submission, records)
     except InputError as exc:
         records.error = exc.problem
     except Exception as exc:
@@ -109,10 +110,10 @@ def records_for(path: str, *, max_bytes: int | None = None) -> FileRecords:
     return records
 
 
-def _read_content(path: str, submission: Submission, records: FileRecords) -> None:
+def _read_content(submission: Submission, records: FileRecords) -> None:
     form = records.filing.form if records.filing else submission.main.type if submission.main else None
-    if _is_proxy_form(form) or _is_proxy(submission, letter := letter_from_submission(submission)):
-        records.proxy = proxy_record(read_proxy(path))
+    if is_proxy_form(form) or _is_proxy(submission, letter := letter_from_submission(submission)):
+        records.proxy = proxy_record(proxy_from_submission(submission))
         records.proxy.form = records.proxy.form or form
         return
     letter.path = records.path
@@ -208,10 +209,6 @@ def index_paths(
 def expand(paths: Iterable[str]) -> list[str]:
     """Files named, found in folders, or matched by globs, in order, each once."""
     return list(dict.fromkeys(expand_paths(paths)))
-
-
-def _is_proxy_form(form: str | None) -> bool:
-    return bool(form) and form.split("/")[0].strip().upper() in PROXY_FORMS
 
 
 def _is_proxy(submission: Submission, letter: Letter) -> bool:

@@ -5,17 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-#: EDGAR forms read as proxy statements or fund registration statements (people and committees),
-#: not as letters. Amendments ("DEF 14A/A") are matched on the form before the slash.
-PROXY_FORMS = frozenset(
-    {
-        "DEF 14A", "PRE 14A", "DEFA14A", "DEFM14A", "PREM14A", "DEFR14A", "PRER14A", "DEFC14A",
-        "PREC14A", "DEF 14C", "PRE 14C", "DEFM14C", "PREM14C", "485BPOS", "485APOS", "497",
-        "N-1A", "N-2", "N-14", "N-14 8C",
-    }
-)
-
-
 @dataclass(frozen=True, slots=True)
 class IndexSettings:
     """How ``tandy index`` writes.

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from tandy.letters.model import LetterKind
+from tandy.source.forms import FILER_FORMS, STAFF_FORMS, base_form
 
-STAFF_FORMS = ("UPLOAD", "LETTER", "SEC STAFF LETTER", "SEC STAFF ACTION")
-FILER_FORMS = ("CORRESP",)
 
 _STAFF_SIGNS = [
     re.compile(p, re.I)
@@ -66,12 +65,10 @@ so that a long document that is no letter at all costs little to rule out."""
 
 def from_staff(text: str, form: str | None) -> bool:
     """Whether the SEC staff wrote the letter: the form when it is known, else the wording."""
-    if form:
-        upper = form.upper()
-        if upper in STAFF_FORMS:
-            return True
-        if upper in FILER_FORMS:
-            return False
+    if base_form(form) in STAFF_FORMS:
+        return True
+    if base_form(form) in FILER_FORMS:
+        return False
     ends = text if len(text) <= 2 * SIGN_WINDOW else text[:SIGN_WINDOW] + "\n" + text[-SIGN_WINDOW:]
     staff = sum(bool(p.search(ends)) for p in _STAFF_SIGNS)
     filer = sum(bool(p.search(ends)) for p in _FILER_SIGNS)

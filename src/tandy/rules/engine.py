@@ -16,9 +16,9 @@ from tandy.proxy.reader import proxy_from_submission
 from tandy.rules.catalogue import all_rules
 from tandy.rules.config import Config, load_config
 from tandy.rules.model import Check, Review, Subject
+from tandy.source.forms import is_correspondence, is_proxy_form
 
 LETTER_KINDS = ("staff_comment", "response", "closing")
-LETTER_FORMS = ("CORRESP", "UPLOAD", "LETTER")
 COVER_CHARS = 20_000
 """The Schedule 14A cover, with its check boxes, sits within the first pages."""
 _CHECKED_BOX = re.compile(r"(?:\[\s*[xX]\s*\]|/\s*[xX]\s*/|☒|þ|⌧|■|✔|✓|\(\s*[xX]\s*\))[\s\t]*(Preliminary|Definitive)\s+Proxy\s+Statement", re.I)
@@ -26,7 +26,6 @@ _PRELIMINARY_LEGEND = re.compile(r"PRELIMINARY (?:PROXY STATEMENT|COPY)\b[^\n]{0
 LETTER_MAX_CHARS = 250_000
 """Longer documents are not read as letters: the longest response in the corpus runs to about
 60,000 characters (27 pages), a proxy statement to several hundred thousand."""
-PROXY_FORM_PREFIXES = ("PRE14", "PREM14", "PREC14", "PRER14", "DEF14", "DEFM14", "DEFC14", "DEFR14", "DEFA14", "485", "497", "N-")
 
 
 def review(
@@ -46,7 +45,7 @@ def subject_for(path: str, *, form: str | None = None, filed: str | None = None,
     """Read the file once as a letter; if it is no letter of the review loop, as a proxy."""
     submission = parse(path)
     filing = submission.source.filing
-    maybe_letter = not (filing and _is_proxy_form(filing.form)) and len(submission.main.text) <= LETTER_MAX_CHARS
+    maybe_letter = not (filing and is_proxy_form(filing.form)) and len(submission.main.text) <= LETTER_MAX_CHARS
     letter = letter_from_submission(submission) if maybe_letter else None
     if letter is not None and (letter.kind in LETTER_KINDS or _filed_as_letter(submission)):
         return Subject(
@@ -91,12 +90,7 @@ def _filed_as_letter(submission) -> bool:
     """EDGAR filed it as correspondence (CORRESP, UPLOAD): a letter, even one that is not part of
     a review (an acceleration request), and never to be reviewed as a proxy statement."""
     forms = {submission.source.filing.form if submission.source.filing else None, submission.main.type}
-    return any(f and f.upper() in LETTER_FORMS for f in forms)
-
-
-def _is_proxy_form(form: str | None) -> bool:
-    """An EDGAR form that is a proxy statement or a fund registration statement, never a letter."""
-    return bool(form) and form.upper().replace(" ", "").startswith(PROXY_FORM_PREFIXES)
+    return any(is_correspondence(f) for f in forms)
 
 
 def _fund_letter(letter) -> bool:
