@@ -22,6 +22,9 @@ CONTINUATION_TOP_PARAGRAPHS = 8
 HEADER_LINE_CHARS = 100
 #: A line this short above a numbered line is a caption, not a sentence wrapping onto "1. ...".
 CAPTION_LINE_CHARS = 60
+#: A paragraph cut mid-sentence has at least this many words (shorter ones are captions, labels).
+MIN_CUT_SENTENCE_WORDS = 6
+_SENTENCE_ENDS = (".", ":", ";", "?", "!", ")", '"', "”", "'")
 #: A footer naming this many offices or more, all capitalised, is letterhead (see ``_office_list_footer``).
 OFFICE_LIST_WORDS = 8
 
@@ -73,7 +76,46 @@ def paragraphs(document: Document) -> list[Paragraph]:
     ]
     out = [p for p in out if p.text and not _TEMPLATE_JUNK.match(p.text)]
     out = _without_continuation_headers(out, _header_lines(out))
-    return [p for i, p in enumerate(out) if not _office_list_footer(p, out[i + 1] if i + 1 < len(out) else None)]
+    out = [p for i, p in enumerate(out) if not _office_list_footer(p, out[i + 1] if i + 1 < len(out) else None)]
+    return _rejoined(out)
+
+
+def _rejoined(paras: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs the layout cut mid-sentence joined again.
+
+    A PDF sets a wider gap (or a page break, with its header) inside a sentence now and then;
+    where a paragraph stops without closing its sentence and the next goes on in lower case, in
+    the same type, they are one paragraph ("1. You state ... and that" / "your climate-related
+    program costs ...").
+    """
+    out: list[Paragraph] = []
+    for paragraph in paras:
+        previous = out[-1] if out else None
+        if previous is not None and _continues(previous, paragraph):
+            out[-1] = Paragraph(
+                previous.start,
+                paragraph.end,
+                f"{previous.text} {paragraph.text}",
+                previous.bold,
+                previous.italic,
+                previous.underline,
+                False,
+                previous.page,
+                previous.lines + paragraph.lines,
+            )
+        else:
+            out.append(paragraph)
+    return out
+
+
+def _continues(previous: Paragraph, paragraph: Paragraph) -> bool:
+    return (
+        paragraph.text[:1].islower()
+        and not previous.text.endswith(_SENTENCE_ENDS)
+        and previous.emphasis == paragraph.emphasis
+        and not paragraph.heading
+        and len(previous.text.split()) >= MIN_CUT_SENTENCE_WORDS
+    )
 
 
 def _numbered_lines(text: str, block: Block) -> list[tuple[int, int]]:
