@@ -25,6 +25,7 @@ from tandy.corpus import Corpus, SearchError
 from tandy.corpus.model import SearchHit
 from tandy.corpus.scale import DaskEngine, ScaleUnavailable
 from tandy.corpus.semantic import SemanticUnavailable
+from tandy.errors import InputError
 
 Db = Annotated[str, typer.Option("--db", help="The corpus database (SQLite); its text index sits beside it.")]
 
@@ -97,7 +98,12 @@ def search_command(
 
     Example: tandy search "Tandy language" --kind response --db tandy.db
     """
-    with Corpus(db) as corpus:
+    try:
+        corpus = Corpus(db, create=False)
+    except InputError as exc:
+        err.print(f"[bold red]error[/]: {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    with corpus:
         try:
             if similar is not None:
                 if query or any((citation, form, kind, company, since, until)):

@@ -16,6 +16,7 @@ from tandy.corpus.model import ItemRecord, LetterRecord, Thread
 from tandy.corpus.stats import TOP_CITATIONS, CorpusStats, corpus_stats
 from tandy.corpus.stats_report import write_html_report
 from tandy.corpus.threads import build_threads, squash_company, thread_json
+from tandy.errors import InputError
 
 Db = Annotated[str, typer.Option("--db", help="The corpus database written by `tandy index`.")]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]
@@ -93,11 +94,13 @@ def export_command(
 
 def _load(db: str) -> tuple[list[LetterRecord], dict[int, list[ItemRecord]]]:
     """Letters and their items (by letter id) from the store; a missing store is an input error."""
-    if not Path(db).exists():
-        _fail(f"{db}: no corpus database; build one with `tandy index PATH... --db {db}`")
     from tandy.corpus import Corpus  # the store: imported only by the commands that read it
 
-    with Corpus(db) as corpus:
+    try:
+        corpus = Corpus(db, create=False)
+    except InputError as exc:
+        _fail(str(exc))
+    with corpus:
         letters = list(corpus.letters())
         items: dict[int, list[ItemRecord]] = {}
         for item in corpus.items():

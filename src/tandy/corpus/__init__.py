@@ -23,6 +23,7 @@ from tandy.corpus.model import FileRecords, ItemRecord, LetterRecord, SearchHit,
 from tandy.corpus.search import Filters, FullText, SearchError, fulltext_path
 from tandy.corpus.settings import EMBED_MODEL, INDEX, SEARCH
 from tandy.corpus.store import Store
+from tandy.errors import InputError
 
 if TYPE_CHECKING:
     from tandy.corpus.scale import DaskEngine
@@ -31,8 +32,12 @@ if TYPE_CHECKING:
 class Corpus:
     """An indexed corpus in one SQLite file (and its full-text folder beside it)."""
 
-    def __init__(self, db: str | Path = "tandy.db") -> None:
+    def __init__(self, db: str | Path = "tandy.db", *, create: bool = True) -> None:
+        """Open the corpus in ``db``; with ``create=False`` a missing one is an input error
+        rather than a new empty corpus (searching a mistyped path should not make a file)."""
         self.db_path = Path(db)
+        if not create and not self.db_path.is_file():
+            raise InputError(str(db), f"no corpus database; build one with `tandy index PATH... --db {db}`")
         self.store = Store(self.db_path)
         self.fulltext = FullText(fulltext_path(self.db_path))
 
