@@ -126,3 +126,14 @@ def test_verify_needs_one_kind_of_check(tmp_path):
     assert run.returncode == 2 and "--after" in run.stderr
     missing = tandy(tmp_path, "verify", "--response", tmp_path / "nope.txt", "--before", PRE14A, "--after", DEF14A)
     assert missing.returncode == 2 and "nope.txt" in missing.stderr and len(missing.stderr.splitlines()) == 1
+
+
+def test_proxy_table_out_of_range_is_an_input_error(tmp_path):
+    """Asking for a table the document does not have is the user's slip: one line, exit 2."""
+    page = tmp_path / "pages.txt"
+    page.write_text("Name          Age    Position\nJane Roe      50     Trustee\nJohn Doe      60     Trustee\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "tandy", "proxy", str(page), "--table", "9", "--debug"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "there is no table 9" in result.stderr and "Traceback" not in result.stderr

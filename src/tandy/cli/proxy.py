@@ -9,6 +9,7 @@ import typer
 
 from tandy.cli import DebugFlag, JsonFlag, MaxSize, Paths, app, out, run_batch
 from tandy.document import parse
+from tandy.errors import InputError
 from tandy.proxy import Proxy, proxy_json, read_proxy
 from tandy.proxy.people import is_person_start
 from tandy.tables import debug_view, read_text_tables
@@ -51,7 +52,10 @@ def _render(proxy: Proxy) -> None:
 def _render_table(submission, index: int, debug: bool) -> None:
     document = submission.main
     if not 0 <= index < len(document.tables):
-        raise typer.BadParameter(f"there is no table {index}; the document has {len(document.tables)}")
+        raise InputError(
+            submission.source.path,
+            f"there is no table {index}: the document has {len(document.tables)} (`tandy parse --tables` lists them)",
+        )
     region = document.tables[index]
     if region.kind != "text":
         for row in region.rows:
