@@ -55,13 +55,16 @@ UTF-8 bytes a second time (``Trust’s`` read as ``Trustâ€™s``).
 
 
 def read_html(source_text: str) -> Layout:
-    """Lay an HTML document out as blocks and pages."""
+    """Lay an HTML document out as blocks and pages (none for HTML that holds no element)."""
     layout = Layout()
     if not source_text.strip():
         return layout
-    root = etree.fromstring(source_text.encode("utf-8"), _PARSER)
+    try:
+        root = etree.fromstring(source_text.encode("utf-8"), _PARSER)
+    except etree.ParserError:  # no element at all (a comment, a doctype): a document without text
+        return layout
     if root is None:
-        raise etree.ParserError("Document is empty")
+        return layout
     breaks_by_style = bool(_BREAK_STYLE.search(source_text[:2_000_000].lower()))
     walker = _Walker(layout, hr_breaks_page=not breaks_by_style)
     body = root.find("body")
