@@ -30,3 +30,15 @@ def test_only_a_cut_sentence_is_joined():
         "and the Company agrees.",
     ]
     assert (joined[0].start, joined[0].end) == (0, 80)
+
+
+@needs_shared
+def test_response_opening_with_thanks_is_not_taken_for_the_closing():
+    """ "We appreciate the Staff's comment." opens an answer; "We appreciate the opportunity to
+    respond" closes the letter."""
+    letter = read_letter(str(corpus("threads/AVY/AVY_0000000000-23-003698/filings/0000008818-23-000010/filename1.htm")))
+    assert [i.number for i in letter.items] == [1, 2]
+    answer = letter.items[1].response
+    assert answer.startswith("We appreciate the Staff's comment. We will expand the disclosure")
+    assert "less than 1% of the annual consolidated revenues" in answer
+    assert "opportunity to respond" not in answer

@@ -62,7 +62,7 @@ _ENDS_ITEMS = re.compile(
     r"|please\s+do\s+not\s+hesitate"
     r"|(?:if|should)\s+you\s+have\s+any\s+(?:further\s+|additional\s+)?(?:questions|comments)"
     r"|thank\s+you\s+(?:for|in\s+advance)"
-    r"|we\s+appreciate\s+(?:the|your)\s+(?:staff|assistance|time)"
+    r"|we\s+appreciate\s+(?:the|your)\s+(?:staff(?:'s|’s)?\s+)?(?:assistance|time|attention|consideration|review|opportunity|courtesy|help)"
     r"|(?:in\s+connection\s+with|in\s+responding\s+to)[^.]{0,120}\backnowledg)",
     re.I,
 )
