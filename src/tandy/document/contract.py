@@ -12,7 +12,10 @@ from tandy.document.model import Document, Location, Submission
 SCHEMA_VERSION = 1
 
 
-def location_json(location: Location) -> dict:
+def location_json(location: Location | None) -> dict | None:
+    """A location as every contract prints it (null where a thing has none)."""
+    if location is None:
+        return None
     return {"page": location.page, "line": location.line, "start": location.start, "end": location.end}
 
 

@@ -44,7 +44,7 @@ def letter_json(letter: Letter) -> dict:
         "signatories": letter.signatories,
         "cc": letter.cc,
         "commitments": [
-            {"text": c.text, "date": c.date, "location": location_json(c.location) if c.location else None}
+            {"text": c.text, "date": c.date, "location": location_json(c.location)}
             for c in letter.commitments
         ],
     }
@@ -61,8 +61,8 @@ def item_json(item: Item) -> dict:
         "citations": [citation_json(c) for c in item.citations],
         "disposition": item.disposition,
         "refers_to": item.refers_to,
-        "location": location_json(item.location) if item.location else None,
-        "response_location": location_json(item.response_location) if item.response_location else None,
+        "location": location_json(item.location),
+        "response_location": location_json(item.response_location),
     }
 
 

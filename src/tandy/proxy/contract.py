@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
-from tandy.document import Location
+from tandy.document.contract import location_json
 from tandy.proxy.model import Proxy
 
 SCHEMA_VERSION = 1
-
-
-def location_json(location: Location | None) -> dict | None:
-    return asdict(location) if location else None
 
 
 def proxy_json(proxy: Proxy) -> dict:

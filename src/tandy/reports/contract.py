@@ -43,7 +43,7 @@ def finding_json(finding: Finding) -> dict:
         "severity": finding.severity,
         "citation": finding.citation,
         "message": finding.message,
-        "location": location_json(finding.location) if finding.location else None,
+        "location": location_json(finding.location),
         "related": [location_json(r) for r in finding.related],
         "excerpt": finding.excerpt,
         "section": finding.section,
@@ -103,8 +103,8 @@ def change_json(change: Change) -> dict:
         "kind": change.kind,
         "before": change.before,
         "after": change.after,
-        "location": location_json(change.location) if change.location else None,
-        "before_location": location_json(change.before_location) if change.before_location else None,
+        "location": location_json(change.location),
+        "before_location": location_json(change.before_location),
     }
 
 
