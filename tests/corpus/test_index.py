@@ -36,7 +36,8 @@ def test_every_file_is_recorded_once_or_its_error_listed(indexed):  # noqa: F811
     assert counts["letters"] >= letters_listed
     assert counts["proxies"] >= 12
     assert counts["items"] > 700 and counts["citations"] > 500 and counts["people"] > 100
-    assert counts["findings"] == 0  # filled once the review rules run over the corpus
+    # the review runs at index time: the seed's preliminary excerpt alone gives three errors
+    assert counts["findings"] >= 3
     assert corpus.check() == {"duplicate_paths": [], "missing_text": [], "stray_text": [], "double_text": []}
 
 

@@ -21,6 +21,7 @@ from tandy.corpus.model import (
     DocumentRecord,
     FileRecords,
     FilingRecord,
+    FindingRecord,
     ItemRecord,
     LocationRecord,
     PersonRecord,
@@ -34,6 +35,9 @@ from tandy.letters.reader import letter_from_submission
 from tandy.proxy import Proxy
 from tandy.proxy.reader import proxy_from_submission
 from tandy.source import expand_paths
+from tandy.rules.config import Config
+from tandy.rules.engine import apply_rules, letter_subject, proxy_subject
+from tandy.rules.model import Subject
 from tandy.source.forms import is_proxy_form
 
 #: How much of a header-less document's opening is searched for the marks of a proxy statement,
@@ -113,12 +117,22 @@ def records_for(path: str, *, max_bytes: int | None = None) -> FileRecords:
 def _read_content(submission: Submission, records: FileRecords) -> None:
     form = records.filing.form if records.filing else submission.main.type if submission.main else None
     if is_proxy_form(form) or _is_proxy(submission, letter := letter_from_submission(submission)):
-        records.proxy = proxy_record(proxy_from_submission(submission))
+        proxy = proxy_from_submission(submission)
+        records.proxy = proxy_record(proxy)
         records.proxy.form = records.proxy.form or form
+        records.findings = findings_for(proxy_subject(proxy))
         return
+    records.findings = findings_for(letter_subject(letter))
     letter.path = records.path
     records.letter = letter_record(letter, submission.source.filing)
     records.items = [_with_parts(record, item) for record, item in zip(item_records(letter, 0), letter.items)]
+
+
+def findings_for(subject: Subject) -> list[FindingRecord]:
+    """The review's findings on the file, with the default rule set (a project's own
+    configuration applies when it runs ``tandy review``; the corpus keeps one comparable set)."""
+    review = apply_rules(subject, Config())
+    return [FindingRecord(f.rule, f.name, f.severity, f.citation, f.message, _location(f.location)) for f in review.findings]
 
 
 def _with_parts(record: ItemRecord, item) -> ItemRecord:

@@ -178,6 +178,18 @@ class ProxyRecord:
 
 
 @dataclass(slots=True)
+class FindingRecord:
+    """A review finding on the file, as stored (the rules run at index time, with defaults)."""
+
+    rule: str
+    name: str
+    severity: str
+    citation: str
+    message: str
+    location: LocationRecord | None = None
+
+
+@dataclass(slots=True)
 class FileRecords:
     """Everything one file contributes to the corpus, or why it contributes nothing.
 
@@ -195,3 +207,4 @@ class FileRecords:
     letter: LetterRecord | None = None
     items: list[ItemRecord] = field(default_factory=list)
     proxy: ProxyRecord | None = None
+    findings: list[FindingRecord] = field(default_factory=list)

@@ -97,7 +97,7 @@ create table if not exists committees (
     name text not null, members text, meetings integer, period_end text,
     page text, line integer, start integer, "end" integer
 );
--- Filled by the review rules (tandy review) once the corpus runs them; empty until then.
+-- The review's findings on each file: the default rule set, run at index time.
 create table if not exists findings (
     file_id integer not null references files(id) on delete cascade,
     rule text not null, name text, severity text, citation text, message text,
@@ -190,6 +190,14 @@ class Store:
             self._insert_letter(file_id, records.letter, records.items)
         if records.proxy:
             self._insert_proxy(file_id, records)
+        self.db.executemany(
+            'insert into findings (file_id, rule, name, severity, citation, message, page, line, start, "end") '
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (file_id, f.rule, f.name, f.severity, f.citation, f.message, *_location_row(f.location))
+                for f in records.findings
+            ],
+        )
 
     def _insert_letter(self, file_id: int, letter: LetterRecord, items: list[ItemRecord]) -> None:
         letter.id = self.db.execute(

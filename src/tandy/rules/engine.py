@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from tandy.document import parse
+from tandy.letters import Letter
 from tandy.letters.reader import letter_from_submission
+from tandy.proxy import Proxy
 from tandy.proxy.reader import proxy_from_submission
 from tandy.rules.catalogue import all_rules
 from tandy.rules.config import Config, load_config
@@ -48,19 +50,28 @@ def subject_for(path: str, *, form: str | None = None, filed: str | None = None,
     maybe_letter = not (filing and is_proxy_form(filing.form)) and len(submission.main.text) <= LETTER_MAX_CHARS
     letter = letter_from_submission(submission) if maybe_letter else None
     if letter is not None and (letter.kind in LETTER_KINDS or _filed_as_letter(submission)):
-        return Subject(
-            path=path,
-            sha256=letter.sha256,
-            document=letter.document,
-            target="letter",
-            form=form or letter.subject_filing.form,
-            filed=filed or letter.date,
-            investment_company=fund if fund is not None else _fund_letter(letter),
-            letter=letter,
-        )
-    proxy = proxy_from_submission(submission)
+        return letter_subject(letter, form=form, filed=filed, fund=fund)
+    return proxy_subject(proxy_from_submission(submission), form=form, filed=filed, fund=fund)
+
+
+def letter_subject(letter: Letter, *, form: str | None = None, filed: str | None = None, fund: bool | None = None) -> Subject:
+    """What the letter rules read, from a letter already read (the corpus index has one)."""
     return Subject(
-        path=path,
+        path=letter.path,
+        sha256=letter.sha256,
+        document=letter.document,
+        target="letter",
+        form=form or letter.subject_filing.form,
+        filed=filed or letter.date,
+        investment_company=fund if fund is not None else _fund_letter(letter),
+        letter=letter,
+    )
+
+
+def proxy_subject(proxy: Proxy, *, form: str | None = None, filed: str | None = None, fund: bool | None = None) -> Subject:
+    """What the proxy rules read, from a proxy statement already read."""
+    return Subject(
+        path=proxy.path,
         sha256=proxy.sha256,
         document=proxy.document,
         target="proxy",
@@ -93,7 +104,7 @@ def _filed_as_letter(submission) -> bool:
     return any(is_correspondence(f) for f in forms)
 
 
-def _fund_letter(letter) -> bool:
+def _fund_letter(letter: Letter) -> bool:
     """A letter about an investment company: an 811- file number, or the Division of
     Investment Management on either end of it."""
     numbers = letter.subject_filing.file_numbers
