@@ -31,3 +31,9 @@ def corpus(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     return path
+
+
+def thread_documents() -> int:
+    """How many documents ``threads/THREADS.tsv`` says the thread folders hold (they grow between sessions)."""
+    with (CORPUS / "threads" / "THREADS.tsv").open(newline="", encoding="utf-8") as f:
+        return sum(int(row["n_documents"]) for row in csv.DictReader(f, delimiter="\t"))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import CORPUS, needs_shared
+from conftest import CORPUS, needs_shared, thread_documents
 from tandy.corpus.export import export
 from tandy.corpus.records import records_from_files
 from tandy.corpus.threads import build_threads
@@ -33,7 +33,7 @@ def test_parquet_one_row_per_item_letter_and_thread(corpus_records, tmp_path):
     letter_rows = pq.read_table(tmp_path / "letters.parquet").to_pylist()
     thread_rows = pq.read_table(tmp_path / "threads.parquet").to_pylist()
     assert len(item_rows) == sum(len(v) for v in items.values())
-    assert len(letter_rows) == len(letters) == 330
+    assert len(letter_rows) == len(letters) == thread_documents()
     assert len(thread_rows) == len(threads)
     # rows join: every letter names its thread, every thread lists its letters
     by_id = {row["thread_id"]: row for row in thread_rows}
