@@ -82,7 +82,7 @@ def _review(request: Request, upload: UploadFile | None, path: str | None, optio
     docs = {v.finding.rule: views.rule_documentation(v.finding.rule) for v in findings}
     return page(
         request, "review.html", title=f"review: {result.subject.path}", review=result, pages=pages, findings=findings,
-        summary=summary(result), key=key, formats=REVIEW_FORMATS, docs=docs,
+        summary=summary(result), key=key, layout=views.keeps_layout(result), formats=REVIEW_FORMATS, docs=docs,
         families=sorted({v.family for v in findings}), severities=[s for s in ("error", "warning", "info") if any(v.finding.severity == s for v in findings)],
     )
 

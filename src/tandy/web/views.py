@@ -23,6 +23,8 @@ from tandy.rules.model import Review
 from tandy.web.model import CitationView, DiffPiece, Exchange, FindingView, ItemView, PageView, TimelineEntry
 
 STAFF_KINDS = ("staff_comment",)
+#: Text with no line longer than this keeps its line breaks and columns (scrolls rather than wraps).
+LAYOUT_LINE_CHARS = 200
 
 
 # --- review ---------------------------------------------------------------------------------------
@@ -44,6 +46,13 @@ def review_pages(review: Review) -> tuple[list[PageView], list[FindingView]]:
         on_page = [v for v in findings if v.finding.location and start <= v.finding.location.start < end]
         pages.append(PageView(index, number, Markup(marked(doc.text, start, end, located)), on_page))
     return pages, findings
+
+
+def keeps_layout(review: Review) -> bool:
+    """Whether the text is laid out in fixed-width columns (an EDGAR text filing, a PDF's lines),
+    which wrapping would scramble; long lines (HTML paragraphs) mean it is flowing text."""
+    lines = review.subject.document.text.splitlines() or [""]
+    return max(len(line) for line in lines) <= LAYOUT_LINE_CHARS
 
 
 def rule_documentation(rule_id: str) -> dict[str, str] | None:
