@@ -25,6 +25,7 @@ demo: $(BIN)/.installed
 	  $(BIN)/tandy verify --response $(SEED)/000_33feab94224503d0.txt \
 	    --before $(SEED)/reconstructed_pre14a_excerpt.txt --after $(SEED)/reconstructed_def14a_excerpt.txt $(FINDINGS_OK); \
 	else echo "$(SEED) is absent: ran on examples/ only"; fi
+	@echo "In a browser: $(BIN)/tandy serve --root $(SEED)   then open http://127.0.0.1:8765/ (Ctrl-C stops)"
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
