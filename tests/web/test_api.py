@@ -118,3 +118,13 @@ def test_tandy_serve_starts_answers_and_refuses_bad_options(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_worker_processes_answer_the_same_and_report_input_errors():
+    needs_seed()
+    app_client = client(ServeSettings(root=SEED, workers=1))
+    with app_client as http:  # the lifespan closes the worker pool at the end
+        answer = http.post("/api/review", data={"path": PRE14A.name}, files={"unused": ("", b"")})
+        assert answer.json() == renamed(cli_json("review", "--format", "json", str(PRE14A)), PRE14A.name)
+        refused = http.post("/api/letter", files={"file": ("empty.txt", b"")})
+        assert refused.status_code == 422 and refused.json()["error"].startswith("empty.txt")

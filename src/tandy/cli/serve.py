@@ -23,6 +23,7 @@ def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback requires the token.")] = "127.0.0.1",
     root: Annotated[Path | None, typer.Option("--root", help="A folder whose documents the pages may open (nothing outside it).")] = None,
     max_upload: Annotated[int, typer.Option("--max-upload", min=1, help="Largest upload accepted, in bytes (413 past it).")] = 50 * 1024 * 1024,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Processes that read documents, so a long review does not slow searches (0: none).")] = 1,
     token: Annotated[str | None, typer.Option("--token", envvar="TANDY_TOKEN", help="Token every request must carry (default: generated when not on loopback).")] = None,
 ) -> None:
     """Serve review, letters, verify and corpus search as web pages and a JSON API (/docs).
@@ -42,7 +43,7 @@ def serve_command(
         _fail(f"{root}: not a folder")
     if not is_loopback(host) and not token:
         token = new_token()
-    settings = ServeSettings(host=host, port=port, root=root.resolve() if root else None, db=db, token=token, max_upload=max_upload)
+    settings = ServeSettings(host=host, port=port, root=root.resolve() if root else None, db=db, token=token, max_upload=max_upload, workers=workers)
     sock = _bound(host, port)
     port = sock.getsockname()[1]
     where = f"[{host}]" if ":" in host else host

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 
 from tandy.web import reading
+from tandy.web.work import Workers
 from tandy.web.inputs import chosen, chosen_all, optional
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -37,7 +38,7 @@ def api_review(
 
     options = reading.ReviewOptions(select, ignore, form, filed, fund)
     with chosen(request.app.state.settings, "file", file, path) as doc:
-        return review_json(reading.review_document(doc, options))
+        return review_json(work(request).run(reading.review_document, doc, options))
 
 
 @router.post("/letter", summary="tandy letter --json")
@@ -45,7 +46,7 @@ def api_letter(request: Request, file: FileField = None, path: PathField = None)
     from tandy.letters.contract import letter_json
 
     with chosen(request.app.state.settings, "file", file, path) as doc:
-        return letter_json(reading.letter_document(doc))
+        return letter_json(work(request).run(reading.letter_document, doc))
 
 
 @router.post("/proxy", summary="tandy proxy --json")
@@ -53,7 +54,7 @@ def api_proxy(request: Request, file: FileField = None, path: PathField = None) 
     from tandy.proxy.contract import proxy_json
 
     with chosen(request.app.state.settings, "file", file, path) as doc:
-        return proxy_json(reading.proxy_document(doc))
+        return proxy_json(work(request).run(reading.proxy_document, doc))
 
 
 @router.post("/verify", summary="tandy verify --json")
@@ -74,11 +75,11 @@ def api_verify(
     settings = request.app.state.settings
     if optional(staff, staff_path):
         with chosen_all(settings, {"response": (response, response_path), "staff": (staff, staff_path)}) as docs:
-            letters = {k: reading.letter_document(v) for k, v in docs.items()}
+            letters = {k: work(request).run(reading.letter_document, v) for k, v in docs.items()}
             return staff_check_json(reading.staff_check(letters["response"], letters["staff"]))
     fields = {"response": (response, response_path), "before": (before, before_path), "after": (after, after_path)}
     with chosen_all(settings, fields) as docs:
-        return verification_json(reading.verification(docs["response"], docs["before"], docs["after"]))
+        return verification_json(work(request).run(reading.verification, docs["response"], docs["before"], docs["after"]))
 
 
 @router.get("/search", summary="tandy search --json")
@@ -129,3 +130,8 @@ def _corpus(request: Request):
     if corpus is None:
         raise HTTPException(404, "no corpus is served (start tandy serve with --db tandy.db)")
     return corpus
+
+
+def work(request: Request) -> Workers:
+    """Where documents are read: this thread, or the worker processes (``--workers``)."""
+    return request.app.state.workers

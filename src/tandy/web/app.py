@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -24,6 +26,7 @@ from tandy.web.inputs import MissingInput
 from tandy.web.model import ServeSettings
 from tandy.web.results import Results
 from tandy.web.safety import Guard, NotUnderRoot
+from tandy.web.work import Workers
 
 HERE = Path(__file__).parent
 
@@ -36,12 +39,14 @@ def create_app(settings: ServeSettings) -> FastAPI:
         title="tandy",
         version=__version__,
         description="The SEC filing-review loop: review, letters, verify, corpus search. Same JSON shapes as the CLI.",
+        lifespan=_lifespan,
         docs_url=None,  # Swagger UI loads from a CDN; /docs is a page of our own (pages.api_docs)
         redoc_url=None,
     )
     app.state.settings = settings
     app.state.results = Results(settings.results_kept)
     app.state.corpus = CorpusReader(settings.db) if settings.db else None
+    app.state.workers = Workers(settings.workers)
     app.state.templates = templates(settings)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
@@ -49,6 +54,14 @@ def create_app(settings: ServeSettings) -> FastAPI:
     _errors(app)
     app.add_middleware(Guard, settings=settings)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.workers.close()
+    if app.state.corpus is not None:
+        app.state.corpus.close()
 
 
 def templates(settings: ServeSettings) -> Jinja2Templates:

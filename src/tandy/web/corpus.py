@@ -1,7 +1,7 @@
 """The corpus as the pages read it: searches on the index, threads and statistics from its records.
 
-Each search opens the database read as the CLI does (:class:`tandy.Corpus` with ``create=False``),
-so concurrent requests share nothing but the files. Threads and statistics need every letter and
+Searches go through :class:`tandy.Corpus` opened as the CLI opens it (``create=False``), one per
+server thread, so concurrent requests share nothing but the files. Threads and statistics need every letter and
 item; they are built once and kept until the database file changes (a new ``tandy index`` run).
 """
 
@@ -32,12 +32,33 @@ class CorpusReader:
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
         self._stats = None
+        self._local = threading.local()
+        self._all: list = []
 
     def search(self, query: str, limit: int, **filters: str | None) -> list[SearchHit]:
+        return self._opened().search(query, limit=limit, **filters)
+
+    def _opened(self):
+        """This thread's open corpus: an SQLite connection belongs to the thread that opened it,
+        and opening one a request costs more than the search itself."""
         from tandy.corpus import Corpus
 
-        with Corpus(self.db, create=False) as corpus:
-            return corpus.search(query, limit=limit, **filters)
+        corpus = getattr(self._local, "corpus", None)
+        if corpus is None:
+            corpus = self._local.corpus = Corpus(self.db, create=False)
+            with self._lock:
+                self._all.append(corpus)
+        return corpus
+
+    def close(self) -> None:
+        """Close every thread's corpus (at shutdown, when no request runs any more)."""
+        with self._lock:
+            for corpus in self._all:
+                try:
+                    corpus.close()
+                except Exception:  # closing a connection from another thread: best effort at exit
+                    pass
+            self._all.clear()
 
     def snapshot(self) -> Snapshot:
         stamp = self._stamp()

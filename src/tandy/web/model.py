@@ -36,7 +36,8 @@ class ServeSettings:
     """How one server runs: where documents may be picked, which corpus, who may ask.
 
     ``token`` is required on every request when set; the CLI sets one whenever ``host`` is not a
-    loopback address. ``root`` is None when no folder may be browsed (uploads only).
+    loopback address. ``root`` is None when no folder may be browsed (uploads only). ``workers``:
+    processes that read documents (0: in the server's own threads; see :mod:`tandy.web.work`).
     """
 
     host: str = "127.0.0.1"
@@ -46,6 +47,7 @@ class ServeSettings:
     token: str | None = None
     max_upload: int = DEFAULT_MAX_UPLOAD
     results_kept: int = 32
+    workers: int = 0
 
 
 @dataclass(slots=True)

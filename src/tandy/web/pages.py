@@ -16,6 +16,7 @@ from tandy.web import reading, views
 from tandy.web.inputs import chosen, chosen_all, optional
 from tandy.web.results import DOCX, REVIEW_FORMATS, download_name, draft_docx, review_download
 from tandy.web.safety import relative_name, under_root
+from tandy.web.work import Workers
 
 router = APIRouter(include_in_schema=False)
 
@@ -76,7 +77,7 @@ def _review(request: Request, upload: UploadFile | None, path: str | None, optio
     from tandy.reports.terminal import summary
 
     with chosen(request.app.state.settings, "the review", upload, path) as doc:
-        result = reading.review_document(doc, options)
+        result = work(request).run(reading.review_document, doc, options)
     key = request.app.state.results.keep(result)
     pages, findings = views.review_pages(result)
     docs = {v.finding.rule: views.rule_documentation(v.finding.rule) for v in findings}
@@ -117,7 +118,7 @@ def _letter(request: Request, upload, path, staff_upload, staff_path) -> HTMLRes
     if optional(staff_upload, staff_path):
         fields["the staff letter"] = (staff_upload, staff_path)
     with chosen_all(settings, fields) as docs:
-        letters = {name: reading.letter_document(doc) for name, doc in docs.items()}
+        letters = {name: work(request).run(reading.letter_document, doc) for name, doc in docs.items()}
     letter, staff = letters["the letter"], letters.get("the staff letter")
     check = reading.staff_check(letter, staff) if staff is not None else None
     to_answer = staff if staff is not None else (letter if letter.kind == "staff_comment" else None)
@@ -156,7 +157,7 @@ def verify_upload(
 
 def _verify(request: Request, fields) -> HTMLResponse:
     with chosen_all(request.app.state.settings, fields) as docs:
-        result = reading.verification(docs["response"], docs["before"], docs["after"])
+        result = work(request).run(reading.verification, docs["response"], docs["before"], docs["after"])
     diffs = {id(c): views.word_diff(c.before, c.after) for item in result.items for c in item.evidence}
     diffs.update({id(c): views.word_diff(c.before, c.after) for c in result.unclaimed})
     return page(request, "verify.html", title="verify", result=result, diffs=diffs)
@@ -269,3 +270,8 @@ def _corpus(request: Request):
 
 def _attachment(data: bytes, media: str, name: str) -> Response:
     return Response(data, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+def work(request: Request) -> Workers:
+    """Where documents are read: this thread, or the worker processes (``--workers``)."""
+    return request.app.state.workers
