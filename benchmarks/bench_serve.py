@@ -142,10 +142,11 @@ def main() -> None:
         search_base, review_base = baselines(db, largest)
         proc, url = start_server(db)
         try:
-            alone_start = time.perf_counter()
-            alone = httpx.get(url + "/review", params={"path": largest.name}, timeout=120)
-            review_alone = time.perf_counter() - alone_start
-            assert alone.status_code == 200, alone.status_code
+            for _ in range(2):  # the second is the one timed: the first may meet workers still starting
+                alone_start = time.perf_counter()
+                alone = httpx.get(url + "/review", params={"path": largest.name}, timeout=120)
+                review_alone = time.perf_counter() - alone_start
+                assert alone.status_code == 200, alone.status_code
             results = load(url, largest.name)
         finally:
             proc.terminate()

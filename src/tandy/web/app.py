@@ -58,6 +58,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
+    app.state.workers.warm()
     yield
     app.state.workers.close()
     if app.state.corpus is not None:

@@ -35,6 +35,12 @@ class Workers:
             raise InputError(outcome[1], outcome[2])
         return outcome[1]
 
+    def warm(self) -> None:
+        """Start the workers now (importing tandy takes a second or two), not on the first request."""
+        if self.count > 0:
+            for _ in range(self.count):
+                self._started().submit(_ready)
+
     def close(self) -> None:
         with self._lock:
             if self._pool is not None:
@@ -46,6 +52,12 @@ class Workers:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"))
             return self._pool
+
+
+def _ready() -> bool:
+    import tandy.rules  # noqa: F401  (what the first review would import)
+
+    return True
 
 
 def _call(fn: Callable[..., Any], args: tuple) -> tuple:
