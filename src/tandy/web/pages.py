@@ -239,7 +239,10 @@ def rule(request: Request, rule_id: str) -> HTMLResponse:
     found = rule_by_id(rule_id)
     if found is None:
         raise HTTPException(404, f"no rule {rule_id!r}")
-    return page(request, "rule.html", title=found.id, rule=found, doc=views.rule_documentation(found.id), family=FAMILIES.get(found.id[:4], ""))
+    return page(
+        request, "rule.html", title=found.id, rule=found, doc=views.rule_documentation(found.id),
+        examples=views.rule_examples(found), family=FAMILIES.get(found.id[:4], ""),
+    )
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -64,6 +64,14 @@ def rule_documentation(rule_id: str) -> dict[str, str] | None:
     return sections(type(rule)) if rule is not None else None
 
 
+def rule_examples(rule) -> dict:
+    """The failing and passing examples, dedented, with what the header would have said set apart."""
+    from tandy.rules.examples import example, sections
+
+    present = sections(type(rule))
+    return {which: example(type(rule), which) for which in ("Failing example", "Passing example") if present.get(which)}
+
+
 # --- letters --------------------------------------------------------------------------------------
 
 
