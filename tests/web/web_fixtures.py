@@ -29,6 +29,10 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+#: A staff letter (round 2 of Aflac's 2016 review) and the response that answers it.
+AFL = CORPUS / "threads" / "AFL" / "AFL_0000000000-16-074172" / "filings"
+AFL_STAFF = AFL / "0000000000-16-080147" / "filename1.pdf"
+AFL_RESPONSE = AFL / "0000004977-16-000336" / "filename1.htm"
 #: Threads indexed beside the seed for the search tests: small, one closed and one with two rounds.
 THREADS = ("AFL/AFL_0000000000-16-074172", "AJG/AJG_0000000000-16-075772")
 

@@ -8,15 +8,11 @@ import re
 
 import pytest
 
-from conftest import CORPUS, DEF14A, PRE14A, SEED, SEED_LETTER
-from web_fixtures import client, needs_seed
+from conftest import DEF14A, PRE14A, SEED, SEED_LETTER
+from web_fixtures import AFL_RESPONSE, AFL_STAFF, client, needs_seed
 
 from tandy.web import ServeSettings
 from tandy.web.views import highlighted, rules_citing, word_diff
-
-AFL = CORPUS / "threads" / "AFL" / "AFL_0000000000-16-074172" / "filings"
-AFL_STAFF = AFL / "0000000000-16-080147" / "filename1.pdf"
-AFL_RESPONSE = AFL / "0000004977-16-000336" / "filename1.htm"
 
 
 @pytest.fixture

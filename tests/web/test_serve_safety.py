@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PRE14A, SEED, SEED_LETTER
-from test_pages import AFL_RESPONSE, AFL_STAFF
-from web_fixtures import client, needs_seed
+from web_fixtures import AFL_RESPONSE, AFL_STAFF, client, needs_seed
 
 from tandy.web import ServeSettings
 
