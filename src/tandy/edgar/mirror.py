@@ -1,0 +1,189 @@
+"""The local mirror: EDGAR's own layout on disk, and a manifest of what it holds whole.
+
+``DIR/CIK/ACCESSION-NO-DASHES/ACCESSION.txt``, as EDGAR's archive has it, so a path says which
+filing a file is. A file reaches that path only by a rename, after its body was written whole,
+checked against its ``Content-Length`` and found to be an EDGAR submission: whatever stands at a
+filing's path is complete, and an error page never gets there. The manifest
+(``manifest.jsonl``, one JSON object a filing) is appended after the rename; a run killed between
+the two finds the file and records it without asking EDGAR again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tandy.edgar.model import MirrorEntry, Wanted
+from tandy.errors import InputError
+from tandy.files import _default_mode
+from tandy.source import sgml
+
+MANIFEST = "manifest.jsonl"
+PARTIAL = ".partial"
+_HEAD_BYTES = 8192
+
+
+class NotAFiling(Exception):
+    """What EDGAR sent is not a submission (an error page served as 200, a body of the wrong size)."""
+
+
+class Mirror:
+    """One mirror folder: where each filing goes, what is there already, and its manifest."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        if self.root.exists() and not self.root.is_dir():
+            raise InputError(str(root), "--out is a file, not a folder")
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.manifest_path = self.root / MANIFEST
+        self._lock = threading.Lock()
+        self.entries: dict[str, MirrorEntry] = {e.accession: e for e in read_manifest(self.manifest_path)}
+        _end_with_newline(self.manifest_path)
+
+    def path_of(self, wanted: Wanted) -> Path:
+        return self.root / str(int(wanted.cik)) / wanted.accession.replace("-", "") / f"{wanted.accession}.txt"
+
+    def present(self, wanted: Wanted, url: str) -> MirrorEntry | None:
+        """The filing's entry when its file is in the mirror whole (recorded now if the manifest
+        missed it: the run that saved it was stopped before it could write the line)."""
+        path = self.path_of(wanted)
+        if not path.is_file():
+            return None
+        entry = self.entries.get(wanted.accession)
+        if entry is not None and entry.size == path.stat().st_size:
+            return entry
+        size, digest = _hash(path)
+        entry = self._entry(wanted, url, path, size, digest)
+        self.record(entry)
+        return entry
+
+    def temporary(self, wanted: Wanted) -> Path:
+        """A fresh temporary file for one download, in the mirror's ``.partial`` folder: on the
+        same disk as the filing's path (so the rename is atomic), and outside the layout (so a
+        failed filing leaves not even an empty folder)."""
+        folder = self.root / PARTIAL
+        folder.mkdir(exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f"{wanted.accession}.", suffix=".part", dir=folder)
+        os.close(handle)
+        return Path(name)
+
+    def keep(self, wanted: Wanted, url: str, temporary: Path, size: int, digest: str) -> MirrorEntry:
+        """Move a downloaded body into place and record it; :class:`NotAFiling` leaves nothing.
+
+        Raises :class:`NotAFiling` for a body that is not an EDGAR submission or whose length
+        differs from the one the listing gave.
+        """
+        try:
+            _check_submission(temporary, size, wanted)
+            os.chmod(temporary, _default_mode())
+            target = self.path_of(wanted)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
+        entry = self._entry(wanted, url, target, size, digest)
+        self.record(entry)
+        return entry
+
+    def record(self, entry: MirrorEntry) -> None:
+        """Append the entry's line, flushed to disk, so a kill loses at most the line being written."""
+        line = json.dumps(entry.to_json(), ensure_ascii=False) + "\n"
+        with self._lock:
+            with open(self.manifest_path, "a", encoding="utf-8") as f:
+                f.write(line)
+                f.flush()
+                os.fsync(f.fileno())
+            self.entries[entry.accession] = entry
+
+    def _entry(self, wanted: Wanted, url: str, path: Path, size: int, digest: str) -> MirrorEntry:
+        form, company, filed, numbers = wanted.form, wanted.company, wanted.filed, list(wanted.file_numbers)
+        header = _header(path)
+        if header is not None:
+            form = header.form or form
+            filed = header.filed or filed
+            filer = next((f for f in header.filers if f.cik and int(f.cik) == int(wanted.cik)), None)
+            filer = filer or next(iter(header.filers), None)
+            if filer is not None:
+                company = company or filer.name
+                numbers = numbers or list(filer.file_numbers)
+        return MirrorEntry(
+            accession=wanted.accession, form=form, company=company, cik=str(int(wanted.cik)).zfill(10), filed=filed,
+            file_numbers=numbers, url=url, path=path.relative_to(self.root).as_posix(), size=size, sha256=digest,
+            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        )
+
+
+def read_manifest(path: str | Path) -> Iterator[MirrorEntry]:
+    """The manifest's entries, a later line for a filing replacing an earlier one.
+
+    A last line cut short by a kill is skipped (the file it named is found and recorded again).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"unreadable mirror manifest ({exc})") from None
+    fields = set(MirrorEntry.__slots__)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            yield MirrorEntry(**{k: v for k, v in data.items() if k in fields})
+        except (ValueError, TypeError):
+            if number == len(text.splitlines()) and not text.endswith("\n"):
+                continue
+            raise InputError(str(path), f"line {number}: not a manifest entry") from None
+
+
+def find_manifest(path: str | Path) -> Path | None:
+    """The manifest of the mirror a file lies in: the nearest ``manifest.jsonl`` above it."""
+    here = Path(path).resolve()
+    for folder in list(here.parents)[:4]:
+        candidate = folder / MANIFEST
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _end_with_newline(path: Path) -> None:
+    """Cut a last line a kill left unfinished, so the next line appended stands on its own."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return
+    if data and not data.endswith(b"\n"):
+        with open(path, "r+b") as f:
+            f.truncate(data.rfind(b"\n") + 1)
+
+
+def _check_submission(path: Path, size: int, wanted: Wanted) -> None:
+    with open(path, "rb") as f:
+        head = f.read(_HEAD_BYTES).decode("latin-1")
+    if not sgml.is_envelope(head):
+        opening = " ".join(head[:60].split())
+        raise NotAFiling(f"answer is not an EDGAR submission (it begins {opening!r}); nothing saved")
+    if wanted.size is not None and size != wanted.size:
+        raise NotAFiling(f"{size} bytes where the submissions JSON lists {wanted.size}; nothing saved")
+
+
+def _header(path: Path):
+    with open(path, "rb") as f:
+        head = f.read(_HEAD_BYTES * 4).decode("latin-1")
+    return sgml.parse_header(head)
+
+
+def _hash(path: Path) -> tuple[int, str]:
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
