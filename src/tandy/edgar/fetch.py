@@ -110,10 +110,11 @@ def _reviewed_filings(planned: Plan, report: FetchReport, client: EdgarClient, h
         if outcome.entry is None or not (outcome.wanted.form or "").upper().startswith("UPLOAD"):
             continue
         try:
-            subject = read_letter(str(mirror.root / outcome.entry.path)).subject_filing
+            letter = read_letter(str(mirror.root / outcome.entry.path))
         except InputError:
             continue
-        filing = requests.reviewed_filing(planned.company, subject.form, subject.filed)
+        subject = letter.subject_filing
+        filing = requests.reviewed_filing(planned.company, subject.form, subject.filed, letter.date or outcome.wanted.filed)
         if filing is not None and filing.accession not in have:
             named.setdefault(filing.accession, replace(filing))
     if on_progress and named:

@@ -17,12 +17,14 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from tandy.edgar.model import MirrorEntry, Wanted
 from tandy.errors import InputError
 from tandy.files import _default_mode
 from tandy.source import sgml
+from tandy.source.model import Filer, Filing
 
 MANIFEST = "manifest.jsonl"
 PARTIAL = ".partial"
@@ -45,6 +47,7 @@ class Mirror:
         self._lock = threading.Lock()
         self.entries: dict[str, MirrorEntry] = {e.accession: e for e in read_manifest(self.manifest_path)}
         _end_with_newline(self.manifest_path)
+        _clear_partial(self.root / PARTIAL)
 
     def path_of(self, wanted: Wanted) -> Path:
         return self.root / str(int(wanted.cik)) / wanted.accession.replace("-", "") / f"{wanted.accession}.txt"
@@ -69,7 +72,7 @@ class Mirror:
         failed filing leaves not even an empty folder)."""
         folder = self.root / PARTIAL
         folder.mkdir(exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f"{wanted.accession}.", suffix=".part", dir=folder)
+        handle, name = tempfile.mkstemp(prefix=f"{wanted.accession}.{os.getpid()}.", suffix=".part", dir=folder)
         os.close(handle)
         return Path(name)
 
@@ -162,6 +165,59 @@ def _end_with_newline(path: Path) -> None:
     if data and not data.endswith(b"\n"):
         with open(path, "r+b") as f:
             f.truncate(data.rfind(b"\n") + 1)
+
+
+def _clear_partial(folder: Path) -> None:
+    """Remove the half downloads of runs that are gone (killed), never those of a live run."""
+    if not folder.is_dir():
+        return
+    for part in folder.glob("*.part"):
+        pieces = part.name.split(".")
+        pid = int(pieces[1]) if len(pieces) > 2 and pieces[1].isdecimal() else None
+        if pid is None or not _alive(pid):
+            part.unlink(missing_ok=True)
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def manifest_filing(path: str | Path) -> Filing | None:
+    """What the mirror's manifest says of the filing a file is, for a file whose header says nothing.
+
+    ``tandy index`` asks this when a document has no EDGAR header (a mirror of bare documents),
+    so the corpus still knows its form, company, CIK and date.
+    """
+    manifest = find_manifest(path)
+    if manifest is None:
+        return None
+    try:
+        relative = Path(path).resolve().relative_to(manifest.parent.resolve()).as_posix()
+    except ValueError:
+        return None
+    entry = _manifest_by_path(str(manifest), manifest.stat().st_mtime_ns).get(relative)
+    if entry is None:
+        return None
+    filer = Filer(name=entry.company, cik=entry.cik, file_numbers=list(entry.file_numbers))
+    return Filing(accession=entry.accession, form=entry.form, filed=entry.filed, filers=[filer])
+
+
+@lru_cache(maxsize=8)
+def _manifest_by_path(manifest: str, _mtime: int) -> dict[str, MirrorEntry]:
+    """The manifest's entries by relative path (read once per change of the file)."""
+    return {e.path: e for e in read_manifest(manifest)}
 
 
 def _check_submission(path: Path, size: int, wanted: Wanted) -> None:

@@ -126,18 +126,18 @@ def thread_filings(filings: list[Wanted], file_number: str) -> list[Wanted]:
     return sorted(staff + company, key=lambda w: (w.filed or "", w.accession))
 
 
-def reviewed_filing(filings: list[Wanted], form: str | None, filed: str | None) -> Wanted | None:
-    """The company's filing a staff letter's Re: block names: that form, filed that day (or its
-    amendment), else the latest of that form filed on or before the day."""
+def reviewed_filing(filings: list[Wanted], form: str | None, filed: str | None, before: str | None) -> Wanted | None:
+    """The company's filing a staff letter's Re: block names: that form filed that day, else the
+    latest of that form filed on or before it (or, with no day given, before the letter, ``before``)."""
     if not form:
         return None
     same_form = [w for w in filings if FormFilter([form])(w.form)]
-    if filed:
-        exact = [w for w in same_form if w.filed == filed]
-        if exact:
-            return exact[0]
-        same_form = [w for w in same_form if w.filed and w.filed <= filed]
-    return max(same_form, key=lambda w: w.filed or "", default=None)
+    exact = [w for w in same_form if filed and w.filed == filed]
+    if exact:
+        return exact[0]
+    bound = filed or before
+    earlier = [w for w in same_form if w.filed and (bound is None or w.filed <= bound)]
+    return max(earlier, key=lambda w: w.filed or "", default=None)
 
 
 def _cik(request: FetchRequest, client: EdgarClient, hosts: Hosts) -> str:
