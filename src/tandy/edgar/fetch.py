@@ -59,6 +59,8 @@ def fetch(
             if request.thread:
                 report.outcomes += _reviewed_filings(planned, report, client, hosts, mirror, settings, refresh, on_progress)
         report.requests, report.bytes = client.requests, client.bytes
+    if mirror is not None:
+        mirror.compact()
     return report
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from tandy.edgar.model import MirrorEntry, Wanted
 from tandy.errors import InputError
-from tandy.files import _default_mode
+from tandy.files import _default_mode, write_text
 from tandy.source import sgml
 from tandy.source.model import Filer, Filing
 
@@ -104,6 +104,16 @@ class Mirror:
                 os.fsync(f.fileno())
             self.entries[entry.accession] = entry
 
+    def compact(self) -> None:
+        """Rewrite the manifest with one line a filing, in CIK and accession order (atomically):
+        the lines a run appended as it went, and those a refresh replaced, settle into the same
+        manifest a clean run would write."""
+        ordered = sorted(self.entries.values(), key=lambda e: (e.cik, e.accession))
+        text = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in ordered)
+        with self._lock:
+            if ordered or self.manifest_path.exists():
+                write_text(self.manifest_path, text, force=True)
+
     def _entry(self, wanted: Wanted, url: str, path: Path, size: int, digest: str) -> MirrorEntry:
         form, company, filed, numbers = wanted.form, wanted.company, wanted.filed, list(wanted.file_numbers)
         header = _header(path)
@@ -134,16 +144,21 @@ def read_manifest(path: str | Path) -> Iterator[MirrorEntry]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"unreadable mirror manifest ({exc})") from None
     fields = set(MirrorEntry.__slots__)
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    entries: dict[str, MirrorEntry] = {}
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             data = json.loads(line)
-            yield MirrorEntry(**{k: v for k, v in data.items() if k in fields})
+            entry = MirrorEntry(**{k: v for k, v in data.items() if k in fields})
         except (ValueError, TypeError):
-            if number == len(text.splitlines()) and not text.endswith("\n"):
+            if number == len(lines) and not text.endswith("\n"):
                 continue
             raise InputError(str(path), f"line {number}: not a manifest entry") from None
+        entries.pop(entry.accession, None)
+        entries[entry.accession] = entry
+    yield from entries.values()
 
 
 def find_manifest(path: str | Path) -> Path | None:

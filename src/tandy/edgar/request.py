@@ -79,9 +79,7 @@ def plan(request: FetchRequest, client: EdgarClient, hosts: Hosts) -> Plan:
     if request.accessions or request.urls:
         named = [addresses.accession_number(a) for a in request.accessions]
         named += [addresses.filing_of_url(u)[1] for u in request.urls]
-        everything = company_filings(client, hosts, cik, FormFilter(), None, None)
-        known = {w.accession: w for w in everything.wanted}
-        return Plan([known.get(a) or Wanted(a, cik) for a in dict.fromkeys(named)], everything.failures)
+        return Plan(_named_filings(client, hosts, cik, list(dict.fromkeys(named))))
     if request.thread:
         everything = company_filings(client, hosts, cik, FormFilter(), request.since, request.until)
         return Plan(thread_filings(everything.wanted, request.thread), everything.failures, everything.wanted)
@@ -89,13 +87,13 @@ def plan(request: FetchRequest, client: EdgarClient, hosts: Hosts) -> Plan:
 
 
 def company_filings(client: EdgarClient, hosts: Hosts, cik: str, forms: FormFilter,
-                    since: str | None, until: str | None) -> Plan:
-    """Filings of the company's submissions JSON and of the older pages it names, newest first."""
+                    since: str | None, until: str | None, *, older: bool = True) -> Plan:
+    """Filings of the company's submissions JSON and (``older``) of the older pages it names, newest first."""
     url = addresses.submissions_url(hosts, cik)
     data = listing.read_json(url, _get(client, url, f"no submissions for CIK {cik}"))
     cik, company = listing.company_of(url, data)
     result = Plan(listing.submissions_filings(url, (data.get("filings") or {}).get("recent"), cik, company, forms, since, until))
-    for name in listing.older_pages(data, since, until):
+    for name in listing.older_pages(data, since, until) if older else []:
         page_url = addresses.submissions_page_url(hosts, name)
         try:
             page = listing.read_json(page_url, client.get(page_url))
@@ -105,6 +103,18 @@ def company_filings(client: EdgarClient, hosts: Hosts, cik: str, forms: FormFilt
         except InputError as exc:
             result.failures.append((page_url, exc.problem))
     return result
+
+
+def _named_filings(client: EdgarClient, hosts: Hosts, cik: str, accessions: list[str]) -> list[Wanted]:
+    """Filings named by number, with what the company's listing says of them (form, date, size).
+
+    The older pages are read only for numbers the recent filings lack, and a page that cannot
+    be read costs nothing but those facts: the filing's own header still gives them.
+    """
+    known = {w.accession: w for w in company_filings(client, hosts, cik, FormFilter(), None, None, older=False).wanted}
+    if any(a not in known for a in accessions):
+        known |= {w.accession: w for w in company_filings(client, hosts, cik, FormFilter(), None, None).wanted}
+    return [known.get(a) or Wanted(a, cik) for a in accessions]
 
 
 def thread_filings(filings: list[Wanted], file_number: str) -> list[Wanted]:
