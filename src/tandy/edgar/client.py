@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 from pyrate_limiter import Duration, Limiter, Rate
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_random_exponential
 
 from tandy.edgar.access import AccessSettings
 
@@ -192,7 +192,7 @@ class EdgarClient:
         error = state.outcome.exception()
         after = getattr(error, "retry_after", None)
         if after is None:
-            backoff = wait_exponential_jitter(initial=self.settings.backoff_seconds, max=self.settings.backoff_max)
+            backoff = wait_random_exponential(multiplier=self.settings.backoff_seconds, max=self.settings.backoff_max)
             return backoff(state)
         with self._lock:
             self._resume_at = max(self._resume_at, time.monotonic() + after)
