@@ -54,6 +54,7 @@ class EdgarServer:
         self.arrivals: list[float] = []
         self.agents: list[str | None] = []
         self.extra: dict[str, tuple[int, str, bytes]] = {}
+        self.trickled: dict[str, float] = {}
         self._lock = threading.Lock()
         server = self
 
@@ -66,7 +67,11 @@ class EdgarServer:
             def do_GET(self) -> None:
                 server._answer(self)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address) -> None:
+                pass  # a client gone mid-answer (killed, or timed out on a slow answer)
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -80,9 +85,12 @@ class EdgarServer:
         with self._lock:
             self.faults[path].extend([(kind, retry_after)] * times)
 
-    def serve(self, path: str, body: bytes, status: int = 200, content_type: str = "text/plain") -> None:
-        """Answer ``path`` with this body (a recording the tests need but EDGAR's set lacks)."""
+    def serve(self, path: str, body: bytes, status: int = 200, content_type: str = "text/plain", trickle: float = 0.0) -> None:
+        """Answer ``path`` with this body (a recording the tests need but EDGAR's set lacks),
+        sent in eight pieces over ``trickle`` seconds (so a client can be killed halfway)."""
         self.extra[path] = (status, content_type, body)
+        if trickle:
+            self.trickled[path] = trickle
 
     def requested(self, fragment: str = "") -> int:
         with self._lock:
@@ -98,6 +106,8 @@ class EdgarServer:
         if not handler.headers.get("User-Agent"):
             return _send(handler, 403, "text/plain", b"Undeclared automated tool")
         status, content_type, body = self._recorded(path)
+        if fault is None and path in self.trickled:
+            return _trickle(handler, status, content_type, body, self.trickled[path])
         if fault is None:
             return _send(handler, status, content_type, body)
         kind, retry_after = fault
@@ -129,6 +139,15 @@ class EdgarServer:
 def _send(handler, status: int, content_type: str, body: bytes, headers: dict | None = None) -> None:
     _send_head(handler, status, content_type, len(body), headers)
     handler.wfile.write(body)
+
+
+def _trickle(handler, status: int, content_type: str, body: bytes, seconds: float, pieces: int = 8) -> None:
+    _send_head(handler, status, content_type, len(body))
+    step = -(-len(body) // pieces)
+    for start in range(0, len(body), step):
+        handler.wfile.write(body[start : start + step])
+        handler.wfile.flush()
+        time.sleep(seconds / pieces)
 
 
 def _send_head(handler, status: int, content_type: str, length: int, headers: dict | None = None) -> None:

@@ -113,6 +113,7 @@ class Mirror:
         with self._lock:
             if ordered or self.manifest_path.exists():
                 write_text(self.manifest_path, text, force=True)
+        _clear_partial(self.root / PARTIAL)
 
     def _entry(self, wanted: Wanted, url: str, path: Path, size: int, digest: str) -> MirrorEntry:
         form, company, filed, numbers = wanted.form, wanted.company, wanted.filed, list(wanted.file_numbers)
@@ -183,7 +184,8 @@ def _end_with_newline(path: Path) -> None:
 
 
 def _clear_partial(folder: Path) -> None:
-    """Remove the half downloads of runs that are gone (killed), never those of a live run."""
+    """Remove the half downloads of runs that are gone (killed), never those of a live run (this
+    one's own are removed as each download ends)."""
     if not folder.is_dir():
         return
     for part in folder.glob("*.part"):
@@ -198,8 +200,6 @@ def _clear_partial(folder: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

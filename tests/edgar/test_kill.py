@@ -1,0 +1,97 @@
+"""A fetch killed with SIGKILL mid-run, then run again, leaves the mirror a clean run leaves.
+
+The fetch runs as a real subprocess against the recorded-EDGAR server of this process, whose
+request counts say what each run asked for. The company is made up so that there are enough
+filings to kill a run among them; each is served one of the real recorded submissions, slowly,
+so the kill can land halfway through a body.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tandy.edgar import read_manifest
+from tandy.edgar.mirror import PARTIAL
+
+from .conftest import AGENT
+from .recorded import RECORDED
+from .test_fetch import mirror_files
+
+CIK = "9999999"
+FILINGS = 24
+
+
+def _company(edgar) -> dict[str, str]:
+    """Serve a made-up company's submissions JSON and its filings; path of each filing by accession."""
+    bodies = sorted((RECORDED / "www.sec.gov/Archives/edgar/data").rglob("*.txt"))
+    columns = {"accessionNumber": [], "filingDate": [], "form": [], "fileNumber": [], "size": []}
+    paths = {}
+    for n in range(FILINGS):
+        accession = f"0009999999-24-{n:06d}"
+        body = bodies[n % len(bodies)].read_bytes()
+        path = f"/Archives/edgar/data/{CIK}/{accession.replace('-', '')}/{accession}.txt"
+        edgar.serve(path, body, trickle=0.4)
+        paths[accession] = path
+        for key, value in zip(columns, (accession, f"2024-01-{n + 1:02d}", "CORRESP", "", len(body))):
+            columns[key].append(value)
+    submissions = {"cik": f"{int(CIK):010d}", "name": "Trial Co", "filings": {"recent": columns, "files": []}}
+    edgar.serve(f"/submissions/CIK{int(CIK):010d}.json", json.dumps(submissions).encode(), content_type="application/json")
+    return paths
+
+
+def _fetch(edgar, out: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "tandy", "fetch", "--cik", CIK, "--edgar-url", edgar.url, "--out", str(out),
+               "--rate", "6", "--threads", "3", "--user-agent", AGENT]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _manifest_lines(out: Path) -> int:
+    try:
+        return (out / "manifest.jsonl").read_text(encoding="utf-8").count("\n")
+    except FileNotFoundError:
+        return 0
+
+
+def _comparable(out: Path) -> list[dict]:
+    return [e.to_json() | {"fetched_at": None} for e in read_manifest(out / "manifest.jsonl")]
+
+
+def test_kill_9_then_rerun_equals_a_clean_run_and_asks_only_for_what_was_missing(edgar, tmp_path):
+    paths = _company(edgar)
+    killed = tmp_path / "killed"
+    run = _fetch(edgar, killed)
+    deadline = time.monotonic() + 120
+    while _manifest_lines(killed) < 6 and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait(timeout=30)
+    assert run.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    time.sleep(1.0)  # requests that reached the server before the kill are counted before the rerun starts
+
+    whole = {a for a, p in paths.items() if (killed / p.removeprefix(f"/Archives/edgar/data/").lstrip("/")).is_file()}
+    half = list((killed / PARTIAL).glob("*.part")) if (killed / PARTIAL).is_dir() else []
+    assert 6 <= len(whole) < FILINGS
+    first = {a: edgar.requested(p) for a, p in paths.items()}
+
+    rerun = _fetch(edgar, killed)
+    assert rerun.wait(timeout=300) == 0, rerun.stderr.read()
+    summary = rerun.stderr.read()
+    asked = {a for a, p in paths.items() if edgar.requested(p) > first[a]}
+    assert asked == set(paths) - whole  # nothing already whole was asked for again
+    assert {a: edgar.requested(p) - first[a] for a, p in paths.items() if a in asked} == {a: 1 for a in asked}
+    missing = FILINGS - len(whole)
+    assert f"{missing} fetched, {len(whole)} already there, 0 failed; {missing + 1} requests" in summary
+
+    clean = tmp_path / "clean"
+    fresh = _fetch(edgar, clean)
+    assert fresh.wait(timeout=300) == 0, fresh.stderr.read()
+    assert mirror_files(killed) == mirror_files(clean) and len(mirror_files(clean)) == FILINGS
+    assert _comparable(killed) == _comparable(clean)
+    assert not (killed / PARTIAL).exists()
+    print(f"\nkilled with {len(whole)} whole and {len(half)} half-written; rerun asked for {len(asked)} of {FILINGS}")
