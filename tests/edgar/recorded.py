@@ -159,16 +159,38 @@ def _send_head(handler, status: int, content_type: str, length: int, headers: di
     handler.end_headers()
 
 
+def serve_company(server: EdgarServer, cik: str, filings: int, trickle: float = 0.0) -> dict[str, str]:
+    """A made-up company with ``filings`` CORRESP filings, each served one of the real recorded
+    submissions (for runs longer than the recordings allow); its filings' paths by accession."""
+    bodies = sorted((server.recorded.root / "www.sec.gov/Archives/edgar/data").rglob("*.txt"))
+    columns: dict[str, list] = {"accessionNumber": [], "filingDate": [], "form": [], "fileNumber": [], "size": []}
+    paths = {}
+    for n in range(filings):
+        accession = f"{int(cik):010d}-24-{n:06d}"
+        body = bodies[n % len(bodies)].read_bytes()
+        path = f"/Archives/edgar/data/{int(cik)}/{accession.replace('-', '')}/{accession}.txt"
+        server.serve(path, body, trickle=trickle)
+        paths[accession] = path
+        for key, value in zip(columns, (accession, f"2024-01-{n % 28 + 1:02d}", "CORRESP", "", len(body))):
+            columns[key].append(value)
+    data = {"cik": f"{int(cik):010d}", "name": f"Made-up Company {cik}", "filings": {"recent": columns, "files": []}}
+    server.serve(f"/submissions/CIK{int(cik):010d}.json", json.dumps(data).encode(), content_type="application/json")
+    return paths
+
+
 def main() -> None:
-    """Run the server in the foreground (for the kill -9 test and the benchmark): prints its URL,
-    then one JSON line of request counts by path each time a line arrives on standard input."""
+    """Run the server in a process of its own (the benchmark: its clock then shares no GIL with
+    the client's threads). ``--company CIK N`` serves a made-up company too. Prints its URL, then,
+    for each line read on standard input, one JSON line of the arrival times (monotonic) so far."""
     import sys
 
     server = EdgarServer()
+    if len(sys.argv) == 4 and sys.argv[1] == "--company":
+        serve_company(server, sys.argv[2], int(sys.argv[3]))
     print(server.url, flush=True)
     for _ in sys.stdin:
         with server._lock:
-            print(json.dumps(dict(server.counts)), flush=True)
+            print(json.dumps(server.arrivals), flush=True)
 
 
 if __name__ == "__main__":

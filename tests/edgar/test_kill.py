@@ -8,7 +8,6 @@ so the kill can land halfway through a body.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -20,29 +19,11 @@ from tandy.edgar import read_manifest
 from tandy.edgar.mirror import PARTIAL
 
 from .conftest import AGENT
-from .recorded import RECORDED
+from .recorded import serve_company
 from .test_fetch import mirror_files
 
 CIK = "9999999"
 FILINGS = 24
-
-
-def _company(edgar) -> dict[str, str]:
-    """Serve a made-up company's submissions JSON and its filings; path of each filing by accession."""
-    bodies = sorted((RECORDED / "www.sec.gov/Archives/edgar/data").rglob("*.txt"))
-    columns = {"accessionNumber": [], "filingDate": [], "form": [], "fileNumber": [], "size": []}
-    paths = {}
-    for n in range(FILINGS):
-        accession = f"0009999999-24-{n:06d}"
-        body = bodies[n % len(bodies)].read_bytes()
-        path = f"/Archives/edgar/data/{CIK}/{accession.replace('-', '')}/{accession}.txt"
-        edgar.serve(path, body, trickle=0.4)
-        paths[accession] = path
-        for key, value in zip(columns, (accession, f"2024-01-{n + 1:02d}", "CORRESP", "", len(body))):
-            columns[key].append(value)
-    submissions = {"cik": f"{int(CIK):010d}", "name": "Trial Co", "filings": {"recent": columns, "files": []}}
-    edgar.serve(f"/submissions/CIK{int(CIK):010d}.json", json.dumps(submissions).encode(), content_type="application/json")
-    return paths
 
 
 def _fetch(edgar, out: Path) -> subprocess.Popen:
@@ -63,7 +44,7 @@ def _comparable(out: Path) -> list[dict]:
 
 
 def test_kill_9_then_rerun_equals_a_clean_run_and_asks_only_for_what_was_missing(edgar, tmp_path):
-    paths = _company(edgar)
+    paths = serve_company(edgar, CIK, FILINGS, trickle=0.4)
     killed = tmp_path / "killed"
     run = _fetch(edgar, killed)
     deadline = time.monotonic() + 120

@@ -50,7 +50,7 @@ def fetch_command(
     with _FetchProgress(enabled=not list_only) as progress:
         try:
             report = fetch(
-                request, out=out_dir, agent=user_agent, edgar_url=edgar_url, settings=settings, refresh=refresh,
+                request, out=out_dir, user_agent=user_agent, edgar_url=edgar_url, settings=settings, refresh=refresh,
                 list_only=list_only, on_progress=progress.update,
             )
         except InputError as exc:

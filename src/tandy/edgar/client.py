@@ -1,6 +1,7 @@
 """Asking EDGAR politely: one declared User-Agent, one rate for the process, retries that back off.
 
-httpx does the HTTP, tenacity the retries, pyrate-limiter the rate. What is EDGAR's own is here:
+httpx does the HTTP, tenacity the retries, :mod:`tandy.edgar.pace` the rate (counted as the
+server counts it, see there why not a limiter library). What is EDGAR's own is here:
 which answers are worth asking again (429, 403 and 503, which EDGAR sends when it is throttling,
 and connections dropped or cut short), that ``Retry-After`` is obeyed by every thread (EDGAR
 throttles the address, not the request), and that a body shorter than its ``Content-Length`` is
@@ -13,22 +14,23 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import httpx
-from pyrate_limiter import Duration, Limiter, Rate
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_random_exponential
 
 from tandy.edgar.access import AccessSettings
+from tandy.edgar.pace import Pace, pace_for
 
 #: EDGAR's answers when it is throttling or briefly down: worth asking again after a wait.
 RETRIED_STATUSES = frozenset({403, 429, 500, 502, 503, 504})
 CHUNK_BYTES = 1 << 16
 
-_LIMITERS: dict[tuple[int, int], Limiter] = {}
+_LIMITERS: dict[float, Pace] = {}
 _LIMITERS_LOCK = threading.Lock()
 
 
@@ -59,17 +61,12 @@ class Download:
     content_type: str | None
 
 
-def process_limiter(rate: float) -> Limiter:
-    """The limiter every client of this process with this rate shares, so threads add up to it.
-
-    A rate below one a second is kept as one request per ``1/rate`` seconds.
-    """
-    per, interval = (int(rate), Duration.SECOND) if rate >= 1 else (1, int(round(1000 / rate)))
-    key = (per, int(interval))
+def process_limiter(rate: float) -> Pace:
+    """The pace every client of this process with this rate shares, so threads add up to it."""
     with _LIMITERS_LOCK:
-        if key not in _LIMITERS:
-            _LIMITERS[key] = Limiter(Rate(per, interval))
-        return _LIMITERS[key]
+        if rate not in _LIMITERS:
+            _LIMITERS[rate] = pace_for(rate)
+        return _LIMITERS[rate]
 
 
 class EdgarClient:
@@ -116,8 +113,7 @@ class EdgarClient:
     # --- one try ------------------------------------------------------------------------------
 
     def _get_once(self, url: str) -> bytes:
-        self._wait_turn()
-        with self._http.stream("GET", url) as response:
+        with self._turn(url) as response:
             _check(response)
             body = b"".join(response.iter_bytes(CHUNK_BYTES))
             _check_length(response)
@@ -125,9 +121,8 @@ class EdgarClient:
             return body
 
     def _download_once(self, url: str, temporary: Path) -> Download:
-        self._wait_turn()
         digest, size = hashlib.sha256(), 0
-        with self._http.stream("GET", url) as response:
+        with self._turn(url) as response:
             _check(response)
             with open(temporary, "wb") as sink:
                 for chunk in response.iter_bytes(CHUNK_BYTES):
@@ -140,15 +135,26 @@ class EdgarClient:
             self._count(response.num_bytes_downloaded)
             return Download(size, digest.hexdigest(), response.headers.get("content-type"))
 
-    def _wait_turn(self) -> None:
-        """Wait out any ``Retry-After`` another thread was given, then take a slot of the rate."""
+    @contextmanager
+    def _turn(self, url: str) -> Iterator[httpx.Response]:
+        """The request sent in its turn: after any ``Retry-After`` another thread was given, within
+        the rate, and counted against it until its answer begins (see :mod:`tandy.edgar.pace`)."""
         with self._lock:
             pause = self._resume_at - time.monotonic()
         if pause > 0:
             self._sleep(pause)
-        self.limiter.try_acquire("edgar")
-        with self._lock:
-            self.requests += 1
+        self.limiter.acquire()
+        released = False
+        try:
+            with self._lock:
+                self.requests += 1
+            with self._http.stream("GET", url) as response:
+                self.limiter.release()
+                released = True
+                yield response
+        finally:
+            if not released:
+                self.limiter.release()
 
     def _count(self, size: int) -> None:
         with self._lock:

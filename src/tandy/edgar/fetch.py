@@ -24,7 +24,7 @@ Progress = Callable[[str, object], None]
 """Called with ("planned", number of filings) once, then ("done", :class:`Outcome`) per filing."""
 
 
-def fetch(
+def fetch_request(
     request: FetchRequest,
     *,
     out: str | Path = "edgar",
