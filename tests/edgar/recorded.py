@@ -167,7 +167,8 @@ def serve_company(server: EdgarServer, cik: str, filings: int, trickle: float = 
     paths = {}
     for n in range(filings):
         accession = f"{int(cik):010d}-24-{n:06d}"
-        body = bodies[n % len(bodies)].read_bytes()
+        source = bodies[n % len(bodies)]
+        body = source.read_bytes().replace(source.stem.encode(), accession.encode())  # its header names it
         path = f"/Archives/edgar/data/{int(cik)}/{accession.replace('-', '')}/{accession}.txt"
         server.serve(path, body, trickle=trickle)
         paths[accession] = path

@@ -70,11 +70,17 @@ def test_an_error_page_served_as_200_is_never_saved(edgar, tmp_path):
     assert mirror_files(tmp_path) == {} and nothing_partial(tmp_path)
 
 
-def test_a_body_of_another_length_than_listed_is_not_the_filing(edgar, tmp_path):
-    body = recorded_bytes(PATH)
-    edgar.serve(PATH, body[:-100])  # whole as served, but not the size the submissions JSON gives
+def test_a_body_cut_short_at_the_source_is_not_saved(edgar, tmp_path):
+    edgar.serve(PATH, recorded_bytes(PATH)[:-100])  # whole as served (its Content-Length agrees), but cut
     (outcome,) = run(edgar, tmp_path).outcomes
-    assert outcome.status == "failed" and "49069" in outcome.problem and mirror_files(tmp_path) == {}
+    assert outcome.status == "failed" and "cut short" in outcome.problem and mirror_files(tmp_path) == {}
+
+
+def test_another_filing_served_for_the_one_asked_is_not_saved(edgar, tmp_path):
+    edgar.serve(PATH, recorded_bytes(RECORDED_APPLE["0000000000-24-003505"]))
+    (outcome,) = run(edgar, tmp_path).outcomes
+    assert outcome.status == "failed" and "another filing (0000000000-24-003505)" in outcome.problem
+    assert mirror_files(tmp_path) == {}
 
 
 def test_other_filings_go_on_when_one_fails(edgar, tmp_path):

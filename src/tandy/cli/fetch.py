@@ -80,6 +80,7 @@ def outcome_json(outcome: Outcome, listed: bool = False) -> dict:
         "company": entry.company if entry else wanted.company,
         "filed": entry.filed if entry else wanted.filed,
         "file_numbers": entry.file_numbers if entry else wanted.file_numbers,
+        "listed_size": wanted.size,
         "url": outcome.url,
     }
     if listed:

@@ -2,7 +2,8 @@
 
 ``DIR/CIK/ACCESSION-NO-DASHES/ACCESSION.txt``, as EDGAR's archive has it, so a path says which
 filing a file is. A file reaches that path only by a rename, after its body was written whole,
-checked against its ``Content-Length`` and found to be an EDGAR submission: whatever stands at a
+checked against its ``Content-Length`` and found to be the EDGAR submission asked for, from its
+opening tag to its closing one: whatever stands at a
 filing's path is complete, and an error page never gets there. The manifest
 (``manifest.jsonl``, one JSON object a filing) is appended after the rename; a run killed between
 the two finds the file and records it without asking EDGAR again.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -29,6 +31,10 @@ from tandy.source.model import Filer, Filing
 MANIFEST = "manifest.jsonl"
 PARTIAL = ".partial"
 _HEAD_BYTES = 8192
+_TAIL_BYTES = 256
+#: How a full submission ends: its envelope closed, or (before 2002 or so) the PEM wrapper.
+_ENDINGS = ("</SEC-DOCUMENT>", "</IMS-DOCUMENT>", "-----END PRIVACY-ENHANCED MESSAGE-----")
+_ACCESSION_LINE = re.compile(r"^ACCESSION NUMBER:\s*(\d{10}-\d{2}-\d{6})\s*$", re.M)
 
 
 class NotAFiling(Exception):
@@ -79,8 +85,7 @@ class Mirror:
     def keep(self, wanted: Wanted, url: str, temporary: Path, size: int, digest: str) -> MirrorEntry:
         """Move a downloaded body into place and record it; :class:`NotAFiling` leaves nothing.
 
-        Raises :class:`NotAFiling` for a body that is not an EDGAR submission or whose length
-        differs from the one the listing gave.
+        Raises :class:`NotAFiling` for a body that is not the whole EDGAR submission asked for.
         """
         try:
             _check_submission(temporary, size, wanted)
@@ -236,13 +241,20 @@ def _manifest_by_path(manifest: str, _mtime: int) -> dict[str, MirrorEntry]:
 
 
 def _check_submission(path: Path, size: int, wanted: Wanted) -> None:
+    """The body is the filing asked for, whole: an envelope from its first line to its last, whose
+    header names the accession asked for (an error page, a cut body or another filing is not)."""
     with open(path, "rb") as f:
         head = f.read(_HEAD_BYTES).decode("latin-1")
+        f.seek(max(0, size - _TAIL_BYTES))
+        tail = f.read().decode("latin-1").rstrip()
     if not sgml.is_envelope(head):
         opening = " ".join(head[:60].split())
         raise NotAFiling(f"answer is not an EDGAR submission (it begins {opening!r}); nothing saved")
-    if wanted.size is not None and size != wanted.size:
-        raise NotAFiling(f"{size} bytes where the submissions JSON lists {wanted.size}; nothing saved")
+    if not tail.upper().endswith(_ENDINGS):
+        raise NotAFiling("submission is cut short (no closing </SEC-DOCUMENT>); nothing saved")
+    named = _ACCESSION_LINE.search(head)
+    if named and named.group(1) != wanted.accession:
+        raise NotAFiling(f"answer is another filing ({named.group(1)}); nothing saved")
 
 
 def _header(path: Path):

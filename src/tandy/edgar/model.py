@@ -17,8 +17,8 @@ Status = Literal["fetched", "present", "failed"]
 class Wanted:
     """One filing to bring to disk, with what the listing that named it said about it.
 
-    ``size`` is the byte count the submissions JSON gives for the full submission, when known: a
-    download of another length is incomplete or not the filing.
+    ``size`` is the byte count the submissions JSON gives for the filing, when known (the three
+    recorded Apple letters' full submissions are that long; it is reported, not relied on).
     """
 
     accession: str
