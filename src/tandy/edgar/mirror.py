@@ -227,7 +227,10 @@ def manifest_filing(path: str | Path) -> Filing | None:
         relative = Path(path).resolve().relative_to(manifest.parent.resolve()).as_posix()
     except ValueError:
         return None
-    entry = _manifest_by_path(str(manifest), manifest.stat().st_mtime_ns).get(relative)
+    try:
+        entry = _manifest_by_path(str(manifest), manifest.stat().st_mtime_ns).get(relative)
+    except (InputError, OSError):  # another tool's manifest.jsonl: it says nothing of this file
+        return None
     if entry is None:
         return None
     filer = Filer(name=entry.company, cik=entry.cik, file_numbers=list(entry.file_numbers))
