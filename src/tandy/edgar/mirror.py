@@ -157,6 +157,8 @@ def read_manifest(path: str | Path) -> Iterator[MirrorEntry]:
             continue
         try:
             data = json.loads(line)
+            if not isinstance(data, dict):
+                raise TypeError("not an object")
             entry = MirrorEntry(**{k: v for k, v in data.items() if k in fields})
         except (ValueError, TypeError):
             if number == len(lines) and not text.endswith("\n"):
