@@ -15,9 +15,6 @@ from tandy.edgar import AccessSettings, FetchReport, FetchRequest, Outcome, fetc
 from tandy.edgar.access import DEFAULT_RATE
 from tandy.errors import InputError
 
-Many = Annotated[list[str] | None, typer.Option(show_default=False)]
-
-
 @app.command("fetch")
 def fetch_command(
     urls: Annotated[list[str] | None, typer.Argument(help="EDGAR filing URLs (folder, index page or .txt).", show_default=False)] = None,

@@ -19,6 +19,7 @@ from tandy.edgar.client import EdgarClient, FetchFailed
 from tandy.edgar.mirror import Mirror, NotAFiling
 from tandy.edgar.model import FetchReport, Outcome, Wanted
 from tandy.edgar.request import FetchRequest, Plan
+from tandy.errors import InputError
 
 Progress = Callable[[str, object], None]
 """Called with ("planned", number of filings) once, then ("done", :class:`Outcome`) per filing."""
@@ -103,7 +104,6 @@ def _reviewed_filings(planned: Plan, report: FetchReport, client: EdgarClient, h
     The Re: block is read by the letters stage (its reading, not a second one here), after the
     letters are on disk.
     """
-    from tandy.errors import InputError
     from tandy.letters import read_letter
 
     have = {o.wanted.accession for o in report.outcomes}
