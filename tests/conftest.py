@@ -37,3 +37,52 @@ def thread_documents() -> int:
     """How many documents ``threads/THREADS.tsv`` says the thread folders hold (they grow between sessions)."""
     with (CORPUS / "threads" / "THREADS.tsv").open(newline="", encoding="utf-8") as f:
         return sum(int(row["n_documents"]) for row in csv.DictReader(f, delimiter="\t"))
+
+
+# --- No test touches the network: a socket may connect to loopback only. ---------------------------
+
+import ipaddress  # noqa: E402
+import socket  # noqa: E402
+
+_OFF_LOOPBACK: list[str] = []
+_connect, _connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+
+def _loopback_only(address) -> None:
+    """Refuse (and remember, so the test fails even if the error is caught) an address off loopback."""
+    if not isinstance(address, tuple) or not address:
+        return  # a Unix socket path
+    host = str(address[0]).split("%")[0]
+    try:
+        allowed = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        allowed = host == "localhost"
+    if not allowed:
+        _OFF_LOOPBACK.append(f"{host}:{address[1] if len(address) > 1 else ''}")
+        raise ConnectionRefusedError(f"tests never touch the network: a connection to {host} was refused")
+
+
+def _guarded_connect(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        _loopback_only(address)
+    return _connect(self, address)
+
+
+def _guarded_connect_ex(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        _loopback_only(address)
+    return _connect_ex(self, address)
+
+
+socket.socket.connect = _guarded_connect
+socket.socket.connect_ex = _guarded_connect_ex
+
+
+@pytest.fixture(autouse=True)
+def _no_network():
+    """Fail any test that tried to open a socket to an address off loopback."""
+    start = len(_OFF_LOOPBACK)
+    yield
+    tried = _OFF_LOOPBACK[start:]
+    if tried:
+        pytest.fail(f"the test tried to reach the network: {', '.join(tried)}")

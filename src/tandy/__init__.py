@@ -1,6 +1,7 @@
 """tandy: the SEC filing-review loop as a toolkit.
 
-The pipeline, one package a stage: :mod:`tandy.source` (what a file is) → :mod:`tandy.document`
+The pipeline, one package a stage: :mod:`tandy.edgar` (filings brought to disk) →
+:mod:`tandy.source` (what a file is) → :mod:`tandy.document`
 (text, pages, blocks, tables) → :mod:`tandy.letters` and :mod:`tandy.proxy` → :mod:`tandy.rules`
 → :mod:`tandy.reports` and :mod:`tandy.corpus`. The functions and models below are the API;
 the ``tandy`` command is a thin shell over them.
@@ -19,11 +20,16 @@ from tandy.rules.verify import verify, verify_against_staff  # noqa: E402
 
 
 def __getattr__(name: str):
-    """``tandy.Corpus`` on first use: the index's libraries (SQLite, tantivy) load only for it."""
+    """``tandy.Corpus`` and ``tandy.fetch`` on first use: the index's libraries (SQLite, tantivy)
+    and the HTTP client load only for them."""
     if name == "Corpus":
         from tandy.corpus import Corpus
 
         return Corpus
+    if name == "fetch":
+        from tandy.edgar import fetch
+
+        return fetch
     raise AttributeError(f"module 'tandy' has no attribute {name!r}")
 
 
@@ -41,6 +47,7 @@ __all__ = [
     "Review",
     "Submission",
     "__version__",
+    "fetch",
     "parse",
     "read_letter",
     "read_proxy",

@@ -29,6 +29,7 @@ from tandy.corpus.model import (
 )
 from tandy.corpus.records import item_records, letter_record
 from tandy.document import Location, Submission, parse
+from tandy.edgar.mirror import manifest_filing
 from tandy.errors import InputError
 from tandy.letters.model import Citation, Letter
 from tandy.letters.reader import letter_from_submission
@@ -102,6 +103,8 @@ def records_for(path: str, *, max_bytes: int | None = None) -> FileRecords:
     except Exception as exc:  # a reader bug: the batch goes on, the file says what happened
         return _failed(path, recorded, f"internal error ({type(exc).__name__}: {exc})")
     source = submission.source
+    if source.filing is None:  # a bare document fetched into a mirror: its manifest knows the filing
+        source.filing = manifest_filing(path)
     records = FileRecords(path=recorded, sha256=source.sha256, size=source.size)
     records.filing = _filing(submission)
     records.documents = [_document(d) for d in submission.documents]

@@ -51,7 +51,7 @@ def load_config(start: str | Path | None = None) -> Config:
 def config_from(table: dict, path: Path | None = None) -> Config:
     """A :class:`Config` from a TOML table, refusing unknown keys and severities by name."""
     where = str(path) if path else "configuration"
-    known = {"select", "ignore", "severity", "fail-on"}
+    known = {"select", "ignore", "severity", "fail-on", "user_agent"}  # user_agent: tandy fetch's
     unknown = set(table) - known
     if unknown:
         raise InputError(where, f"unknown [tool.tandy] setting(s): {', '.join(sorted(unknown))}")
