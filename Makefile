@@ -10,7 +10,7 @@ FINDINGS_OK = || [ $$? -eq 1 ]
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,scale]'
+	$(BIN)/python -m pip install --quiet -e '.[test,scale,ocr]'
 	touch $@
 
 .PHONY: demo test bench

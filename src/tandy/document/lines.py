@@ -63,7 +63,8 @@ def rows(words: list[Word]) -> list[list[Word]]:
     """Words grouped into rows, top to bottom, each row's words left to right.
 
     Words are taken by their vertical middle, so a word joins the row above it only when the two
-    share most of their height; a ``1.`` hanging left of its paragraph joins its first line.
+    share most of their height (or it lies within the row, as a period does); a ``1.`` hanging
+    left of its paragraph joins its first line.
     """
     out: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
@@ -80,7 +81,7 @@ def _overlaps(row: list[Word], word: Word) -> bool:
     top = statistics.median(w.top for w in row)
     bottom = statistics.median(w.bottom for w in row)
     shared = min(bottom, word.bottom) - max(top, word.top)
-    return shared >= SAME_LINE * min(bottom - top, word.bottom - word.top)
+    return shared >= SAME_LINE * min(bottom - top, word.bottom - word.top) or (top <= word.top and word.bottom <= bottom)
 
 
 def _line(row: list[Word]) -> Line:

@@ -34,8 +34,9 @@ MIN_CONFIDENCE = 10
 """Words Tesseract is less sure of than this are specks, rules and signatures, not text."""
 
 HANGING_CHARS = 12
-HANGING_GAP = 1.5
-"""A line's first word hangs when the gap after it is this many times the line's height (a tab)."""
+HANGING_GAP = 0.8
+"""A line's first word hangs when the gap after it is this many times the line's height (a tab),
+and twice the line's usual word space."""
 
 CONTEXT_WORDS = 4
 """Words after a hanging label read again with it: enough for Tesseract to see a line of text."""
@@ -232,9 +233,13 @@ def _is_bullet(label: Word, row: list[Word]) -> bool:
 
 
 def _hangs(row: list[Word]) -> bool:
+    """A short first word set off by a gap wider than a stretched word space and than the line's own."""
     first, second = row[0], row[1]
     height = max(1, min(first.bottom - first.top, second.bottom - second.top))
-    return len(first.text) <= HANGING_CHARS and second.left - first.right > HANGING_GAP * height
+    gap = second.left - first.right
+    spaces = sorted(b.left - a.right for a, b in zip(row[1:], row[2:]))
+    usual = spaces[len(spaces) // 2] if spaces else 0
+    return len(first.text) <= HANGING_CHARS and gap > HANGING_GAP * height and gap > 2 * usual
 
 
 def _context_box(row: list[Word]) -> tuple[int, int, int, int]:

@@ -157,7 +157,7 @@ def _layer_words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
             box = _end_word(words, chars, box, weight, height)
             continue
         left, bottom, right, top = textpage.get_charbox(index)
-        if box and not (box[0] - 1 <= left <= box[2] + (top - bottom) and bottom < box[3] and top > box[1]):
+        if box and not _continues(box, (left, bottom, right, top)):
             box = _end_word(words, chars, box, weight, height)
         if box is None:
             box = [left, bottom, right, top]
@@ -167,6 +167,13 @@ def _layer_words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
         chars.append(char)
     _end_word(words, chars, box, weight, height)
     return words
+
+
+def _continues(word: list[float], char: tuple[float, float, float, float]) -> bool:
+    """Whether a character stands just right of the word so far, on its line (a period included)."""
+    size = word[3] - word[1]
+    left, bottom, right, top = char
+    return word[0] - 1 <= left <= word[2] + size / 2 and bottom < word[3] + size / 2 and top > word[1] - size / 2
 
 
 def _end_word(words: list[Word], chars: list[str], box, weight: int, height: float) -> None:
