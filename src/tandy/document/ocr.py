@@ -19,6 +19,7 @@ from functools import cache
 
 import pypdfium2 as pdfium
 
+from tandy.document.layout import normalize
 from tandy.document.lines import Word, rows
 
 OCR_DPI = 300
@@ -90,10 +91,11 @@ def render(page: pdfium.PdfPage, dpi: int = OCR_DPI):
 
 
 def recognise(page: pdfium.PdfPage) -> list[Word]:
-    """The words Tesseract reads on the page, boxes in points from the top-left corner."""
+    """The words Tesseract reads on the page, boxes in points from the top-left corner, text
+    normalised as every reader's is (straight quotes, plain hyphens)."""
     image, scale = render(page)
     return [
-        Word(w.text, w.left / scale, w.top / scale, w.right / scale, w.bottom / scale)
+        Word(normalize(w.text), w.left / scale, w.top / scale, w.right / scale, w.bottom / scale)
         for w in words_in_image(image)
     ]
 
