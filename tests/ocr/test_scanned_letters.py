@@ -17,7 +17,8 @@ def test_scanned_letters_read_with_the_kind_and_items_of_the_originals(scanned):
     differ = {original.path.name: same_letter(original.letter, scan.letter) for original, scan in scanned}
     differ = {name: problems for name, problems in differ.items() if problems}
     assert len(scanned) - len(differ) >= AGREEING, differ
-    assert sum(len(original.letter.items) for original, _ in scanned) >= 2 * SCANNED_LETTERS
+    assert all(original.letter.items for original, _ in scanned)
+    print(f"{len(scanned) - len(differ)}/{len(scanned)} scans read as their originals; differ: {differ}")
 
 
 def test_every_scanned_page_is_read_by_ocr_and_keeps_its_printed_number(scanned):  # noqa: F811
