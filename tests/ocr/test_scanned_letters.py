@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pypdfium2 as pdfium
 import pytest
 
-from scanned import SCANNED_LETTERS, letters_to_scan, same_letter, scanned  # noqa: F401  (session fixtures)
+from scans import image_only_pdf
+from scanned import SCANNED_LETTERS, letters_to_scan, needs_tesseract, read, same_letter, scanned  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.corpus
 
@@ -51,3 +53,18 @@ def test_item_locations_point_into_the_scans_one_text(scanned):  # noqa: F811
             first_word = item.comment.split()[0]
             assert first_word in document.text[location.start : location.end], (scan.path.name, item.number)
             assert location.line == document.text.count("\n", 0, location.start) + 1
+
+
+@needs_tesseract
+def test_a_letter_with_one_scanned_page_reads_both_kinds_of_page(letters_to_scan, tmp_path):  # noqa: F811
+    """A born-digital first page and a scanned second one (a signed page scanned back in)."""
+    original = next(p for p in letters_to_scan if len(pdfium.PdfDocument(str(p))) == 2)
+    mixed = pdfium.PdfDocument(str(original))
+    mixed.del_page(1)
+    mixed.import_pages(pdfium.PdfDocument(image_only_pdf(original.read_bytes())), [1])
+    path = tmp_path / "mixed.pdf"
+    mixed.save(str(path))
+    got, want = read(path), read(original)
+    assert [p.text_source for p in got.submission.main.pages] == ["pdf", "ocr"]
+    assert [p.number for p in got.submission.main.pages] == [p.number for p in want.submission.main.pages]
+    assert not same_letter(want.letter, got.letter)
