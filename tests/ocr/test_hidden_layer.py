@@ -62,3 +62,17 @@ def test_a_real_hidden_ocr_layer_over_a_scan_is_kept():
     assert [p.text_source for p in document.pages] == ["pdf"]
     assert "Form 11-K" in document.text and not document.warnings
     assert got.letter.date == "2018-06-07"
+
+
+@pytest.mark.parametrize(
+    "name, number, start",
+    [
+        ("letters/ebay_upload_2024-09-19_0000000000-24-010609.pdf", 2, "Refer to the graphs on pages 69-70"),
+        ("threads/VRTX/VRTX_0000000000-25-003690/filings/0000000000-25-003690/filename1.pdf", 2, "We note your collaboration"),
+    ],
+)
+def test_a_number_the_layer_wrote_after_its_paragraph_is_put_back(name, number, start):
+    """Born-digital layers out of order in one place: "2." comes after the comment it numbers."""
+    letter = read(corpus(*name.split("/"))).letter
+    item = next(i for i in letter.items if i.number == number)
+    assert item.comment.startswith(start)

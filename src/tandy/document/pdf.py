@@ -26,6 +26,9 @@ from tandy.errors import InputError
 
 BOLD_WEIGHT = 600
 
+_LABEL = re.compile(r"^\(?\d{1,2}[.)]$")
+"""A line that is only a comment's number."""
+
 SCAN_IMAGE_SHARE = 0.25
 """An image covering this share of the page may be a scan: whether its text layer covers it is checked."""
 
@@ -125,7 +128,8 @@ def _layer_lines(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Line
     line is a bullet pdfium ran into the next row), and only the words' boxes can put it right.
     """
     raw = textpage.get_text_range()
-    lines = []
+    lines: list[Line] = []
+    lefts: list[float] = []
     chars = spanning = 0
     pos = 0
     for line in raw.split("\n"):
@@ -136,12 +140,32 @@ def _layer_lines(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Line
             _, bottom, _, top = textpage.get_charbox(index)
             weight = pdfium_raw.FPDFText_GetFontWeight(textpage.raw, index)
             lines.append(Line(normalize(stripped), height - top, height - bottom, weight >= BOLD_WEIGHT))
+            lefts.append(textpage.get_charbox(index)[0])
             chars += len(stripped)
             if len(stripped) > first + 1:
                 last_bottom = textpage.get_charbox(pos + len(stripped) - 1)[1]
                 spanning += len(stripped) if abs(last_bottom - bottom) > 1.5 * max(1.0, top - bottom) else 0
         pos += len(line) + 1
-    return lines, spanning * 2 > chars
+    return _labels_in_place(lines, lefts), spanning * 2 > chars
+
+
+def _labels_in_place(lines: list[Line], lefts: list[float]) -> list[Line]:
+    """Lines with a comment's number that the layer wrote late ("2." after its paragraph) put back
+    at the start of the line it stands beside."""
+    out = list(lines)
+    for i in range(len(lines) - 1, 0, -1):
+        label = lines[i]
+        size = max(1.0, label.bottom - label.top)
+        if not _LABEL.match(label.text.strip()) or label.bottom > lines[i - 1].bottom - size:
+            continue
+        beside = next(
+            (j for j in range(i) if abs(lines[j].bottom - label.bottom) < 0.3 * size and lefts[j] > lefts[i]), None
+        )
+        if beside is not None:
+            line = out[beside]
+            out[beside] = Line(f"{label.text.strip()} {line.text.lstrip()}", min(line.top, label.top), line.bottom, line.bold)
+            del out[i]
+    return out
 
 
 def _layer_words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
