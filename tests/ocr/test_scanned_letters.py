@@ -10,15 +10,15 @@ from scanned import SCANNED_LETTERS, letters_to_scan, needs_tesseract, read, sam
 
 pytestmark = pytest.mark.corpus
 
-AGREEING = 9
-"""Of the ten scans, how many must read exactly as their originals: OCR misreads a word now and then."""
+AGREEING = 0.9
+"""The share of scans that must read exactly as their originals: OCR misreads a word now and then."""
 
 
 def test_scanned_letters_read_with_the_kind_and_items_of_the_originals(scanned):  # noqa: F811
-    assert len(scanned) == SCANNED_LETTERS
+    assert len(scanned) >= SCANNED_LETTERS
     differ = {original.path.name: same_letter(original.letter, scan.letter) for original, scan in scanned}
     differ = {name: problems for name, problems in differ.items() if problems}
-    assert len(scanned) - len(differ) >= AGREEING, differ
+    assert len(scanned) - len(differ) >= AGREEING * len(scanned), differ
     assert all(original.letter.items for original, _ in scanned)
     print(f"{len(scanned) - len(differ)}/{len(scanned)} scans read as their originals; differ: {differ}")
 

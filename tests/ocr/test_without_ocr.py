@@ -92,3 +92,22 @@ def test_index_counts_the_documents_that_needed_ocr(scan, tmp_path, monkeypatch)
         report = db.index([str(scan), str(corpus(*LETTER.split("/")))], embed=False)
     assert (report.ocr_documents, report.ocr_pages, report.unread_pages) == (1, 0, 2)
     assert not report.failed
+
+
+def test_a_page_tesseract_fails_on_is_a_warning_too(scan, monkeypatch):
+    """Tesseract crashing (a damaged image, a killed process) costs the page, not the file."""
+    pytesseract = pytest.importorskip("pytesseract")
+    from tandy.document import ocr
+
+    monkeypatch.setattr(ocr, "unavailable", lambda: None)
+
+    def crash(*args, **kwargs):
+        raise pytesseract.TesseractError(-11, "Segmentation fault")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", crash)
+    with pytest.warns(UnreadPageWarning) as caught:
+        submission = parse(str(scan))
+    assert [str(w.message) for w in caught] == [
+        f"page {n} is an image; Tesseract could not read it (Segmentation fault)" for n in (1, 2)
+    ]
+    assert [p.text_source for p in submission.main.pages] == ["none", "none"]

@@ -125,7 +125,8 @@ def _tesseract_words(image, *, psm: int, dpi: int) -> list[Word]:
             timeout=TIMEOUT_SECONDS,
         )
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
-        raise OcrError(" ".join(str(exc).split())[:200] or type(exc).__name__) from None
+        reason = getattr(exc, "message", None) or str(exc)
+        raise OcrError(" ".join(str(reason).split())[:200] or type(exc).__name__) from None
     words = []
     for i, text in enumerate(data["text"]):
         text = text.strip()
