@@ -60,3 +60,27 @@ def test_a_pdf_without_any_page_content_holds_no_text(tmp_path):
     path.write_bytes(out.getvalue())
     with pytest.raises(InputError, match="holds no text"):
         parse(str(path))
+
+
+@needs_shared
+@pytest.mark.corpus
+def test_a_born_digital_page_beside_a_large_picture_keeps_its_text_layer(tmp_path):
+    """A chart or photograph over most of a page is no scan when the page has its text."""
+    from conftest import corpus
+
+    original = corpus("letters", "ste_upload_2024-05-21_0000000000-24-005875.pdf")
+    pdf = pdfium.PdfDocument(str(original))
+    page = pdf[0]
+    width, height = page.get_size()
+    picture = pdfium.PdfImage.new(pdf)
+    picture.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("L", (400, 300), 40)))
+    # Under the letter's text, where no line is: most of the page's inked rows are the picture's.
+    picture.set_matrix(pdfium.PdfMatrix().scale(width - 144, height * 0.45).translate(72, 36))
+    page.insert_obj(picture)
+    page.gen_content()
+    path = tmp_path / "with-chart.pdf"
+    pdf.save(str(path))
+    pdf.close()
+    got, want = parse(str(path)).main, parse(str(original)).main
+    assert [p.text_source for p in got.pages] == ["pdf"]
+    assert got.text == want.text and not got.warnings

@@ -32,6 +32,10 @@ _LABEL = re.compile(r"^\(?\d{1,2}[.)]$")
 SCAN_IMAGE_SHARE = 0.25
 """An image covering this share of the page may be a scan: whether its text layer covers it is checked."""
 
+TRUSTED_LAYER_CHARS = 400
+"""A text layer this long is the page's text even beside a large picture (a chart, a photograph):
+what a scanner or a filing agent adds over a scan (a stamp, a Bates number) is a line or two."""
+
 INK_DPI = 50
 """Resolution of the look at a page's ink: a 10-point line is still 5 rows of pixels."""
 
@@ -96,7 +100,7 @@ def _read_page(page: pdfium.PdfPage, number: int) -> tuple[list[tuple[str, bool]
     textpage = page.get_textpage()
     try:
         lines, rows_run_together = _layer_lines(textpage, height)
-        if _may_be_scan(page, lines):
+        if _may_be_scan(page, lines) and sum(len(line.text.strip()) for line in lines) < TRUSTED_LAYER_CHARS:
             inked, covered = _ink_rows(page, textpage, height)
             if inked and covered < COVERED_SHARE * inked:
                 return _scanned(page, number, lines)
