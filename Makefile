@@ -10,7 +10,7 @@ FINDINGS_OK = || [ $$? -eq 1 ]
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,scale,web]'
+	$(BIN)/python -m pip install --quiet -e '.[test,scale,web,ocr]'
 	touch $@
 
 .PHONY: demo test bench
@@ -35,3 +35,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_letters.py
 	$(BIN)/python benchmarks/bench_proxy.py
 	$(BIN)/python benchmarks/bench_fetch.py
+	$(BIN)/python benchmarks/bench_ocr.py

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+import warnings
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -20,6 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from tandy import __version__
+from tandy.document import UnreadPageWarning
 from tandy.errors import InputError
 from tandy.source import expand_paths
 
@@ -75,7 +77,7 @@ def run_batch(
     failed = 0
     for path in files:
         try:
-            result = read(path)
+            result = _read_warning(path, read)
             if as_json:
                 print(json.dumps(to_json(result), ensure_ascii=False, indent=indent))
             else:
@@ -90,6 +92,22 @@ def run_batch(
             _report_failure(path, f"internal error ({type(exc).__name__}: {exc}); rerun with --debug", as_json)
     if failed:
         raise typer.Exit(2)
+
+
+def _read_warning(path: str, read: Callable[[str], Any]) -> Any:
+    """``read(path)``, with each page it could not read (a scan, without OCR) told on stderr.
+
+    A warning does not fail the file: it is read with what could be read, and exits 0.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UnreadPageWarning)
+        result = read(path)
+    for warning in caught:
+        if issubclass(warning.category, UnreadPageWarning):
+            err.print(f"[yellow]warning[/]: {escape(_one_line(str(path)))}: {escape(_one_line(str(warning.message)))}")
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    return result
 
 
 def _report_failure(path: str, problem: str, as_json: bool) -> None:

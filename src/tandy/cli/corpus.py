@@ -22,6 +22,7 @@ from rich.text import Text
 
 from tandy.cli import MaxSize, Paths, _one_line, app, err, out
 from tandy.corpus import Corpus, SearchError
+from tandy.document.ocr import unavailable
 from tandy.corpus.model import SearchHit
 from tandy.corpus.scale import DaskEngine, ScaleUnavailable
 from tandy.corpus.semantic import SemanticUnavailable
@@ -76,6 +77,10 @@ def index_command(
         f"{counts['proxies']} proxy statements, {counts['people']} people, {counts['embeddings']} vectors in {db}",
         markup=False,
     )
+    if report.ocr_documents:
+        why = unavailable() or "Tesseract could not read them"
+        unread = f"; {report.unread_pages} pages are images left unread ({why.replace(' it', ' them')})" if report.unread_pages else ""
+        err.print(f"{report.ocr_documents} documents needed OCR: {report.ocr_pages} pages read by OCR{unread}", markup=False)
     if report.failed:
         raise typer.Exit(2)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from tandy.corpus.model import (
     ProxyRecord,
 )
 from tandy.corpus.records import item_records, letter_record
-from tandy.document import Location, Submission, parse
+from tandy.document import Location, Submission, UnreadPageWarning, parse
 from tandy.edgar.mirror import manifest_filing
 from tandy.errors import InputError
 from tandy.letters.model import Citation, Letter
@@ -65,10 +66,21 @@ class IndexReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     embedded: int = 0
+    ocr_documents: int = 0
+    """Documents read that had pages needing OCR (read by it, or left unread without it)."""
+    ocr_pages: int = 0
+    unread_pages: int = 0
 
     @property
     def files(self) -> int:
         return len(self.added) + len(self.replaced) + len(self.skipped) + len(self.failed)
+
+    def count_scans(self, records: FileRecords) -> None:
+        """Add a file's scanned pages to the run's counts."""
+        for document in records.documents:
+            self.ocr_documents += bool(document.ocr_pages or document.unread_pages)
+            self.ocr_pages += document.ocr_pages
+            self.unread_pages += document.unread_pages
 
 
 def file_path(path: str) -> str:
@@ -97,7 +109,9 @@ def records_for(path: str, *, max_bytes: int | None = None) -> FileRecords:
     """
     recorded = file_path(path)
     try:
-        submission = parse(path, max_bytes=max_bytes)
+        with warnings.catch_warnings():  # unread pages are counted in the run's report instead
+            warnings.simplefilter("ignore", UnreadPageWarning)
+            submission = parse(path, max_bytes=max_bytes)
     except InputError as exc:
         return _failed(path, recorded, exc.problem)
     except Exception as exc:  # a reader bug: the batch goes on, the file says what happened
@@ -214,6 +228,7 @@ def index_paths(
         else:
             records = records_for(path, max_bytes=max_bytes)
             write(records)
+            report.count_scans(records)
             if records.error:
                 report.failed.append((str(path), records.error))
             else:
@@ -256,6 +271,8 @@ def _document(document) -> DocumentRecord:
         format=document.format,
         text_chars=len(document.text),
         pages=len(document.pages),
+        ocr_pages=sum(page.text_source == "ocr" for page in document.pages),
+        unread_pages=len(document.warnings),
     )
 
 

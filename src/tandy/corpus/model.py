@@ -130,6 +130,10 @@ class DocumentRecord:
     format: str
     text_chars: int
     pages: int
+    ocr_pages: int = 0
+    """Pages whose text was read by OCR (scans)."""
+    unread_pages: int = 0
+    """Pages that are images and could not be read (no OCR installed, or Tesseract failed)."""
 
 
 @dataclass(slots=True)

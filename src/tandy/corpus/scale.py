@@ -338,6 +338,7 @@ def _loaded(
         records = _failed_task(batch, shard) if isinstance(shard, Exception) else read_shard(shard)
         yield records
         for given, file in zip(batch.given, records):
+            report.count_scans(file)
             if file.error:
                 report.failed.append((str(given), file.error))
             else:

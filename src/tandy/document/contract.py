@@ -48,7 +48,9 @@ def document_json(document: Document, *, text: bool = False) -> dict:
         "filename": document.filename,
         "description": document.description,
         "format": document.format,
-        "pages": [{"number": p.number, "start": p.start, "end": p.end} for p in document.pages],
+        "pages": [
+            {"number": p.number, "start": p.start, "end": p.end, "text_source": p.text_source} for p in document.pages
+        ],
         "blocks": [
             {
                 "kind": b.kind,
@@ -71,6 +73,7 @@ def document_json(document: Document, *, text: bool = False) -> dict:
             for t in document.tables
         ],
         "text_chars": len(document.text),
+        "warnings": document.warnings,
     }
     if text:
         out["text"] = document.text

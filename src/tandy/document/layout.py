@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tandy.document.model import Block, Page, Table
+from tandy.document.model import Block, Page, Table, TextSource
 
 _SENTENCE_END = re.compile(r"[.;,]\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[A-Za-z][.)]|[IVX]{1,5}\.|Item\s+\d+[A-Z]?\.?|Part\s+[IVX]+)\s+\S", re.I)
@@ -77,6 +77,9 @@ class Layout:
         self.tables: list[Table] = []
         self._page_starts = [0]
         self._breaks_pending = 0
+        self._text_sources: dict[int, TextSource] = {}
+        self.warnings: list[str] = []
+        """What the reader could not read ("page 2 is an image; ..."), for the user to be told."""
 
     def add_block(
         self,
@@ -113,13 +116,17 @@ class Layout:
         if physical or (self.pos > self._page_starts[-1] and not self._breaks_pending):
             self._breaks_pending += 1
 
+    def set_text_source(self, source: TextSource) -> None:
+        """Where the current page's text came from (PDF readers: its text layer, OCR or none)."""
+        self._text_sources[len(self._page_starts) - 1 + self._breaks_pending] = source
+
     def text(self) -> str:
         return "".join(self._chunks)
 
     def pages(self) -> list[Page]:
         starts = self._page_starts + [self.pos] * self._breaks_pending
         ends = starts[1:] + [self.pos]
-        return [Page(i, s, e) for i, (s, e) in enumerate(zip(starts, ends))]
+        return [Page(i, s, e, text_source=self._text_sources.get(i)) for i, (s, e) in enumerate(zip(starts, ends))]
 
     def _write(self, text: str) -> None:
         self._chunks.append(text)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 BlockKind = Literal["paragraph", "heading"]
 Furniture = Literal["header", "footer", "page_number", "marker"]
+TextSource = Literal["pdf", "ocr", "none"]
+"""Where a PDF page's text came from: its text layer, OCR of its image, or nowhere (blank, or an
+image that could not be read)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -30,12 +33,16 @@ class Location:
 
 @dataclass(slots=True)
 class Page:
-    """A physical page: its range of the text and the number printed on it, if any."""
+    """A physical page: its range of the text and the number printed on it, if any.
+
+    ``text_source`` is set for PDF pages only; HTML and text documents are their own text.
+    """
 
     index: int
     start: int
     end: int
     number: str | None = None
+    text_source: TextSource | None = None
 
 
 @dataclass(slots=True)
@@ -81,6 +88,7 @@ class Document:
     type: str | None = None
     filename: str | None = None
     description: str | None = None
+    warnings: list[str] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _page_starts: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
