@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tandy.document.model import Balloon, Document, Page, Revision
-from tandy.document.word_body import RevisionMark, Walker
+from tandy.document.model import Balloon, Document, Page
+from tandy.document.word_body import RevisionMark, Walker, revisions
 from tandy.document.word_numbering import Numbering
 from tandy.document.word_pages import printed_numbers, read_section
 from tandy.document.word_styles import W, Styles, attr
@@ -44,7 +44,7 @@ def read_docx(path: str, package: Package) -> Document:
     if marks:
         before = context.walk("before", marks)
         document.before = context.document(before)
-        document.revisions = _revisions(marks, document, document.before)
+        document.revisions = revisions(marks, document, document.before)
     document.balloons = _balloons(package, after.anchors, document)
     return document
 
@@ -60,6 +60,11 @@ class _Context:
         self.sections = self.sections or [read_section(None)]
         self.notes = {kind: _notes(package.part(kind), kind[:-1]) for kind in ("footnotes", "endnotes")}
         self.recorded = b"lastRenderedPageBreak" in package.parts[package.main]
+        # Every change element by its place in the document, the same key in both walks. (Holding
+        # the elements keeps lxml from making new proxies for them, so they can be looked up.)
+        trees = [body] + [note for notes in self.notes.values() for note in notes.values()]
+        tags = [f"{W}{tag}" for tag in ("ins", "del", "moveTo", "moveFrom")]
+        self.changes = {el: i for i, el in enumerate(el for tree in trees for el in tree.iter(*tags))}
 
     def walk(self, view, marks: dict) -> Walker:
         walker = Walker(
@@ -70,6 +75,7 @@ class _Context:
             notes=self.notes,
             recorded=self.recorded,
             marks=marks,
+            changes=self.changes,
         )
         walker.body(self.body)
         return walker
@@ -101,46 +107,6 @@ def _notes(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:
     if root is None:
         return {}
     return {attr(n, "id") or "": n for n in root.iterfind(f"{W}{tag}") if attr(n, "type") in (None, "normal")}
-
-
-def _revisions(marks: dict[int, RevisionMark], after: Document, before: Document) -> list[Revision]:
-    """The changes as a reader sees them: adjacent pieces of one kind joined, a deletion beside an
-    insertion taken as one replacement."""
-    groups: list[list[RevisionMark]] = []
-    for mark in marks.values():
-        if "after" not in mark.spans or "before" not in mark.spans:
-            continue
-        if groups and _adjacent(groups[-1][-1], mark, after, before):
-            groups[-1].append(mark)
-        else:
-            groups.append([mark])
-    out = []
-    for group in groups:
-        a_start, a_end = min(m.spans["after"][0] for m in group), max(m.spans["after"][1] for m in group)
-        b_start, b_end = min(m.spans["before"][0] for m in group), max(m.spans["before"][1] for m in group)
-        kinds = {m.kind for m in group}
-        kind = "replaced" if len(kinds) == 2 else kinds.pop()
-        first = group[0]
-        out.append(
-            Revision(
-                kind,
-                before.text[b_start:b_end],
-                after.text[a_start:a_end],
-                after.location(a_start, a_end),
-                before.location(b_start, b_end),
-                first.author,
-                first.date,
-            )
-        )
-    return [r for r in out if r.before.strip() or r.after.strip()]
-
-
-def _adjacent(previous: RevisionMark, mark: RevisionMark, after: Document, before: Document) -> bool:
-    """Two pieces with nothing but spaces between them, in both texts, are one change."""
-    gap_after = after.text[previous.spans["after"][1] : mark.spans["after"][0]]
-    gap_before = before.text[previous.spans["before"][1] : mark.spans["before"][0]]
-    ordered = previous.spans["after"][1] <= mark.spans["after"][0] and previous.spans["before"][1] <= mark.spans["before"][0]
-    return ordered and not gap_after.strip(" ") and not gap_before.strip(" ") and "\n" not in gap_after + gap_before
 
 
 def _balloons(package: Package, anchors: dict[str, list[int]], document: Document) -> list[Balloon]:

@@ -16,7 +16,7 @@ from typing import Literal
 from lxml import etree
 
 from tandy.document.layout import Layout, normalize
-from tandy.document.model import Table
+from tandy.document.model import Document, Revision, Table
 from tandy.document.word_numbering import Numbering
 from tandy.document.word_pages import Section
 from tandy.document.word_styles import BOLD, ITALIC, UNDERLINE, W, Styles, attr, emphasis, toggle
@@ -100,9 +100,9 @@ class Walker:
     """Lays one view of the body out; :mod:`tandy.document.word` runs it per view."""
 
     def __init__(self, view: View, *, styles: Styles, numbering: Numbering, sections: list[Section],
-                 notes: dict[str, dict[str, etree._Element]], recorded: bool, marks: dict) -> None:
+                 notes: dict[str, dict[str, etree._Element]], recorded: bool, marks: dict, changes: dict) -> None:
         self.view, self.styles, self.numbering, self.sections = view, styles, numbering, sections
-        self.notes, self.recorded, self.marks = notes, recorded, marks
+        self.notes, self.recorded, self.marks, self.changes = notes, recorded, marks, changes
         self.layout = Layout()
         self.pages = [PageStart(0, 0, True)]
         self.section = 0
@@ -164,8 +164,11 @@ class Walker:
 
     # --- paragraphs -------------------------------------------------------------------------
 
-    def paragraph(self, para: etree._Element) -> tuple[Text | None, bool]:
-        """One paragraph's text in this view (None where the view has no such paragraph)."""
+    def paragraph(self, para: etree._Element) -> tuple[Text, bool]:
+        """One paragraph's text in this view, and whether it is a heading by its style or outline.
+
+        A paragraph this view does not have (its mark inserted, in "before") has no text and
+        takes no number, but keeps the places of the changes in it."""
         ppr = para.find(f"{W}pPr")
         style = self.styles.default_paragraph
         numbered: tuple[str | None, int | None] = (None, None)
@@ -192,7 +195,9 @@ class Walker:
             text.event("page")
         self._inline(para, text, flags, style)
         if not mark_here and not text.string().strip():
-            return None, False
+            empty = Text()  # not a paragraph of this view; its changes still have a place in it
+            empty.events = [(0, e) for _, e in text.events if e[0] != "page"]
+            return empty, False
         if numbered[0]:
             label = self.numbering.label(numbered[0], numbered[1] or 0)
             if label:
@@ -216,7 +221,7 @@ class Walker:
             if tag == f"{W}r":
                 self._run(child, text, flags)
             elif tag in _INSERTS or tag in _DELETES:
-                key = id(child)
+                key = self.changes.get(child, -1)
                 self._mark(child, key)
                 text.event("rev", key, 0)
                 if self._included(child):
@@ -238,7 +243,7 @@ class Walker:
                     self._inline(choice, text, flags, style)
 
     def _mark(self, node: etree._Element, key: int) -> None:
-        if key not in self.marks:
+        if key >= 0 and key not in self.marks:
             kind = "inserted" if node.tag in _INSERTS else "deleted"
             self.marks[key] = RevisionMark(kind, attr(node, "author"), attr(node, "date"))
 
@@ -498,3 +503,43 @@ def _rectangle(grid: list[list[str]]) -> list[list[str]]:
     keep = [c for c, column in enumerate(zip(*rows)) if any(column)]
     rows = [[row[c] for c in keep] for row in rows]
     return [row for row in rows if any(row)]
+
+
+def revisions(marks: dict[int, RevisionMark], after: Document, before: Document) -> list[Revision]:
+    """The changes as a reader sees them: adjacent pieces of one kind joined, a deletion beside an
+    insertion taken as one replacement."""
+    groups: list[list[RevisionMark]] = []
+    for mark in marks.values():
+        if "after" not in mark.spans or "before" not in mark.spans:
+            continue
+        if groups and _adjacent(groups[-1][-1], mark, after, before):
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+    out = []
+    for group in groups:
+        a_start, a_end = min(m.spans["after"][0] for m in group), max(m.spans["after"][1] for m in group)
+        b_start, b_end = min(m.spans["before"][0] for m in group), max(m.spans["before"][1] for m in group)
+        kinds = {m.kind for m in group}
+        kind = "replaced" if len(kinds) == 2 else kinds.pop()
+        first = group[0]
+        out.append(
+            Revision(
+                kind,
+                before.text[b_start:b_end],
+                after.text[a_start:a_end],
+                after.location(a_start, a_end),
+                before.location(b_start, b_end),
+                first.author,
+                first.date,
+            )
+        )
+    return [r for r in out if r.before.strip() or r.after.strip()]
+
+
+def _adjacent(previous: RevisionMark, mark: RevisionMark, after: Document, before: Document) -> bool:
+    """Two pieces with nothing but spaces between them, in both texts, are one change."""
+    gap_after = after.text[previous.spans["after"][1] : mark.spans["after"][0]]
+    gap_before = before.text[previous.spans["before"][1] : mark.spans["before"][0]]
+    ordered = previous.spans["after"][1] <= mark.spans["after"][0] and previous.spans["before"][1] <= mark.spans["before"][0]
+    return ordered and not gap_after.strip(" ") and not gap_before.strip(" ") and "\n" not in gap_after + gap_before
