@@ -231,7 +231,7 @@ def _verify_changes(response: str, before: str, after: str, as_json: bool) -> bo
         print(json.dumps(contract.verification_json(result), ensure_ascii=False, indent=2))
     else:
         print(terminal.render_verification(result, color=out.is_terminal), end="")
-    return bool(result.not_found)
+    return result.failed
 
 
 def _verify_staff(response: str, staff: str, as_json: bool) -> bool:

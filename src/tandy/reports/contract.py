@@ -76,7 +76,8 @@ def verification_json(result: Verification) -> dict:
     """``tandy verify --before --after``: each response item, its status and evidence; the unclaimed.
 
     Beyond the contract: ``disposition`` per item, ``kind`` and ``before_location`` per piece of
-    evidence, the ``unclaimed`` list, and the two versions' sources.
+    evidence, what about each piece of evidence ``fit`` the claim, the ``unclaimed`` list (each
+    change with its ``page``), and the two versions' sources.
     """
     return {
         "schema_version": SCHEMA_VERSION,
@@ -90,7 +91,7 @@ def verification_json(result: Verification) -> dict:
                 "pages": item.pages,
                 "status": item.status,
                 "disposition": item.disposition,
-                "evidence": [change_json(c) for c in item.evidence],
+                "evidence": [{**change_json(c), "fit": fit} for c, fit in zip(item.evidence, item.fits)],
             }
             for item in result.items
         ],
@@ -101,6 +102,7 @@ def verification_json(result: Verification) -> dict:
 def change_json(change: Change) -> dict:
     return {
         "kind": change.kind,
+        "page": change.page,
         "before": change.before,
         "after": change.after,
         "location": location_json(change.location),

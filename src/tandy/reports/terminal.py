@@ -88,17 +88,16 @@ def render_verification(result: Verification, *, color: bool = False, width: int
         console.print(head)
         if item.claim:
             console.print(_indented(item.claim, console.width, "italic"), soft_wrap=True)
-        for change in item.evidence:
-            _print_change(console, change)
+        for change, fit in zip(item.evidence, item.fits):
+            _print_change(console, change, f"fits by {fit}")
     console.print(Text(f"unclaimed changes: {len(result.unclaimed)}", style="bold"))
     for change in result.unclaimed:
-        _print_change(console, change)
+        _print_change(console, change, "nothing in the response accounts for it")
     return console.file.getvalue()
 
 
-def _print_change(console: Console, change: Change) -> None:
-    where = change.location.page if change.location and change.location.page else "?"
-    console.print(Text(f"    {change.kind} on page {where}", style="dim"))
+def _print_change(console: Console, change: Change, note: str) -> None:
+    console.print(Text(f"    {change.kind} on page {change.page or '?'}: {note}", style="dim"))
     if change.before is not None:
         console.print(_indented(f"- {change.before}", console.width, "red"), soft_wrap=True)
     if change.after is not None:
