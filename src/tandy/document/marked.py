@@ -21,7 +21,7 @@ from lxml import etree
 
 from tandy.document import furniture
 from tandy.document.html import read_html
-from tandy.document.model import Block, Document, Page, Table
+from tandy.document.model import Block, Document, Page, Submission, Table
 from tandy.document.reader import parse
 from tandy.document.word_body import RevisionMark, revisions
 from tandy.errors import InputError
@@ -36,8 +36,9 @@ _DECORATION = re.compile(r"text-decoration(?:-line)?\s*:\s*([^;]+)", re.I)
 _PARSER = etree.HTMLParser(encoding="utf-8")
 
 
-def read_marked(path: str, *, max_bytes: int | None = None) -> Document:
-    """The marked copy as proposed, with ``before`` and ``revisions`` read from its marks.
+def read_marked(path: str, *, max_bytes: int | None = None) -> Submission:
+    """The marked copy as proposed (its main document), with ``before`` and ``revisions`` read
+    from its marks.
 
     A file without any mark is an input error: there would be nothing to verify against.
     """
@@ -46,14 +47,14 @@ def read_marked(path: str, *, max_bytes: int | None = None) -> Document:
     if document.format == "docx":
         if not document.revisions:
             raise InputError(path, "Word document holds no tracked changes: not a marked copy")
-        return document
+        return submission
     part = next((p for p in submission.source.parts if p.format == "html"), None)
     if part is None:
         raise InputError(path, "a marked copy must be a .docx with tracked changes or HTML with its changes marked")
     marked = read_marked_html(part.content)
     if marked is None:
         raise InputError(path, "HTML holds no marked changes (underlined or <ins> insertions, struck or <del> deletions)")
-    return marked
+    return Submission(submission.source, [marked])
 
 
 def read_marked_html(html: str) -> Document | None:

@@ -226,6 +226,9 @@ class Walker:
                 text.event("rev", key, 0)
                 if self._included(child):
                     self._inline(child, text, flags, style)
+                else:  # a balloon's anchor may start or end inside text this view leaves out
+                    for edge in child.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd"):
+                        text.event("balloon", attr(edge, "id"), int(edge.tag == f"{W}commentRangeEnd"))
                 text.event("rev", key, 1)
             elif tag in _CONTAINERS:
                 self._inline(child, text, flags, style)
