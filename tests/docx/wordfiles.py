@@ -123,9 +123,15 @@ def build_docx(source: Path, target: Path, *, numbering: bool = True, pages: boo
     current_page = 0
     pending_break = False
     tables_done: set[int] = set()
+    seen_furniture: set[str] = set()
     for block in document.blocks:
         if block.furniture:
-            continue
+            # Page numbers go to the footer's PAGE field; a running header or footer is the
+            # author's text where it first stands (a letter's date), Word's header after that.
+            line = " ".join(document.text[block.start : block.end].split())
+            if block.furniture in ("page_number", "marker") or line in seen_furniture:
+                continue
+            seen_furniture.add(line)
         new_page = pages and page_of[id(block)] != current_page
         if new_page:
             current_page = page_of[id(block)]
