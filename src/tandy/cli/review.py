@@ -126,7 +126,7 @@ def _render(format: Format, outcomes: list[tuple[str, Review | str]], *, color: 
 
 def _emit(text: str, output: Path | None, force: bool) -> None:
     """Print, or write the whole output atomically (nothing written when there is nothing to say)."""
-    if output is None:
+    if output is None or not text:
         if text:
             print(text, end="")
         return

@@ -130,7 +130,7 @@ class _Budget:
 
     def _over(self, name: str) -> InputError:
         limit = f"the {self.limit:,}-byte limit (--max-size, TANDY_MAX_BYTES)"
-        return InputError(self.path, f"part {name} decompresses past {limit}: refused as a ZIP bomb")
+        return InputError(self.path, f"part {name} decompresses past {limit}: refused (a ZIP bomb?)")
 
 
 def _main_part(path: str, archive: zipfile.ZipFile, names: dict, budget: _Budget) -> str:
