@@ -340,3 +340,55 @@ def _inserted_paragraph(source, text: str, counter, author: str, date: str):
     insertion.append(_run(text, copy.deepcopy(first) if first is not None else None))
     para.append(insertion)
     return para
+
+
+def build_marked_html(before: Path, after: Path, target: Path, *, style: bool = False) -> None:
+    """The same marked copy as EDGAR HTML: insertions underlined, deletions struck through
+    (``<u>``/``<s>`` tags, or with ``style`` the ``text-decoration`` typesetters write), one page
+    per page of ``after`` with its printed number at the foot."""
+    from difflib import SequenceMatcher
+    from html import escape
+
+    old, new = parse(str(before)).main, parse(str(after)).main
+    ins, dele = ('<span style="text-decoration: underline">', "</span>") if style else ("<u>", "</u>"), (
+        ('<span style="text-decoration:line-through">', "</span>") if style else ("<s>", "</s>")
+    )
+    blocks = lambda doc: [b for b in doc.body_blocks()]  # noqa: E731
+    ba, bb = blocks(old), blocks(new)
+    ka = [" ".join(old.text[b.start : b.end].split()) for b in ba]
+    kb = [" ".join(new.text[b.start : b.end].split()) for b in bb]
+    html: list[str] = []
+    page = new.page_at(bb[0].start) if bb else None
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        pairs = list(zip(range(i1, i2), range(j1, j2))) if tag == "replace" and i2 - i1 == j2 - j1 else []
+        for j in range(j1, j2):
+            here = new.page_at(bb[j].start)
+            if page is not None and here is not page:
+                html.append(f"<p>{escape(page.number or '')}</p><hr style=\"page-break-after: always\">")
+                page = here
+            if tag == "equal":
+                html.append(f"<p>{escape(kb[j])}</p>")
+            elif pairs:
+                html.append("<p>" + _word_marks(ka[i1 + j - j1], kb[j], ins, dele) + "</p>")
+            else:
+                html.append(f"<p>{ins[0]}{escape(kb[j])}{ins[1]}</p>")
+    if page is not None:
+        html.append(f"<p>{escape(page.number or '')}</p>")
+    target.write_text("<html><body>\n" + "\n".join(html) + "\n</body></html>\n", encoding="utf-8")
+
+
+def _word_marks(old: str, new: str, ins: tuple[str, str], dele: tuple[str, str]) -> str:
+    from difflib import SequenceMatcher
+    from html import escape
+
+    wa, wb = old.split(" "), new.split(" ")
+    out = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(escape(" ".join(wa[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(dele[0] + escape(" ".join(wa[i1:i2])) + dele[1])
+        if j2 > j1:
+            out.append(ins[0] + escape(" ".join(wb[j1:j2])) + ins[1])
+    return " ".join(out)
