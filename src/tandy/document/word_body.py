@@ -19,13 +19,63 @@ from tandy.document.layout import Layout, normalize
 from tandy.document.model import Document, Revision, Table
 from tandy.document.word_numbering import Numbering
 from tandy.document.word_pages import Section
-from tandy.document.word_styles import BOLD, ITALIC, UNDERLINE, W, Styles, attr, emphasis, toggle
+from tandy.document.word_styles import BOLD, ITALIC, UNDERLINE, W, Styles, attr, run_properties, toggle
 
 View = Literal["after", "before"]
+# Qualified tag names, made once: comparing against an f-string would build it on every element.
+_bdo = W + "bdo"
+_br = W + "br"
+_commentRangeEnd = W + "commentRangeEnd"
+_commentRangeStart = W + "commentRangeStart"
+_cr = W + "cr"
+_customMarkFollows = W + "customMarkFollows"
+_customXml = W + "customXml"
+_del = W + "del"
+_delText = W + "delText"
+_dir = W + "dir"
+_drawing = W + "drawing"
+_endnoteRef = W + "endnoteRef"
+_endnoteReference = W + "endnoteReference"
+_fldSimple = W + "fldSimple"
+_footnoteRef = W + "footnoteRef"
+_footnoteReference = W + "footnoteReference"
+_gridSpan = W + "gridSpan"
+_hyperlink = W + "hyperlink"
+_ilvl = W + "ilvl"
+_ins = W + "ins"
+_lastRenderedPageBreak = W + "lastRenderedPageBreak"
+_moveFrom = W + "moveFrom"
+_moveTo = W + "moveTo"
+_noBreakHyphen = W + "noBreakHyphen"
+_numId = W + "numId"
+_sectPr = W + "sectPr"
+_numPr = W + "numPr"
+_object = W + "object"
+_outlineLvl = W + "outlineLvl"
+_p = W + "p"
+_pPr = W + "pPr"
+_pStyle = W + "pStyle"
+_pageBreakBefore = W + "pageBreakBefore"
+_pict = W + "pict"
+_r = W + "r"
+_rPr = W + "rPr"
+_sdt = W + "sdt"
+_sdtContent = W + "sdtContent"
+_smartTag = W + "smartTag"
+_sym = W + "sym"
+_t = W + "t"
+_tab = W + "tab"
+_tbl = W + "tbl"
+_tc = W + "tc"
+_tcPr = W + "tcPr"
+_tr = W + "tr"
+_trPr = W + "trPr"
+_txbxContent = W + "txbxContent"
+_vMerge = W + "vMerge"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_INSERTS = {f"{W}ins", f"{W}moveTo"}
-_DELETES = {f"{W}del", f"{W}moveFrom"}
-_CONTAINERS = {f"{W}hyperlink", f"{W}smartTag", f"{W}fldSimple", f"{W}customXml", f"{W}bdo", f"{W}dir", f"{W}sdtContent"}
+_INSERTS = {_ins, _moveTo}
+_DELETES = {_del, _moveFrom}
+_CONTAINERS = {_hyperlink, _smartTag, _fldSimple, _customXml, _bdo, _dir, _sdtContent}
 _PREFIX_CELL = re.compile(r"^(?:\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|[IVXivx]{1,4}[.)]|[•·\-–—*●■◦o])$")
 _SYMBOLS = {"F0B7": "•", "F0A7": "▪", "F0D8": "➢", "F0FC": "✓", "F06F": "o", "F0A8": "□"}
 HEADING_SHARE = 0.6
@@ -68,6 +118,9 @@ class Text:
         return "".join(self.parts)
 
     def emphasis(self) -> tuple[bool, bool, bool]:
+        flags = self.flags
+        if flags and flags.count(flags[0]) == len(flags):  # most blocks: one emphasis throughout
+            return bool(flags[0] & BOLD), bool(flags[0] & ITALIC), bool(flags[0] & UNDERLINE)
         counts = {0: 0, BOLD: 0, ITALIC: 0, UNDERLINE: 0}
         for text, flags in zip(self.parts, self.flags):
             visible = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
@@ -126,7 +179,7 @@ class Walker:
     def _content(self, parent: etree._Element, table: int | None = None, sink: list | None = None) -> None:
         for child in parent:
             tag = child.tag
-            if tag == f"{W}p":
+            if tag == _p:
                 text, tagged = self.paragraph(child)
                 if text is not None:
                     if sink is not None:
@@ -136,14 +189,14 @@ class Walker:
                 if sink is None:
                     self._emit_deferred()
                 self._section_end(child)
-            elif tag == f"{W}tbl":
+            elif tag == _tbl:
                 if sink is not None:
                     self._flatten_table(child, sink)
                 else:
                     self.table(child)
                     self._emit_deferred()
-            elif tag in (f"{W}sdt", f"{W}customXml"):
-                inner = child.find(f"{W}sdtContent") if tag == f"{W}sdt" else child
+            elif tag in (_sdt, _customXml):
+                inner = child.find(_sdtContent) if tag == _sdt else child
                 if inner is not None:
                     self._content(inner, table, sink)
             elif tag in _INSERTS | _DELETES:  # a block-level move or change around whole paragraphs
@@ -156,7 +209,8 @@ class Walker:
 
     def _section_end(self, para: etree._Element) -> None:
         """A paragraph holding a ``w:sectPr`` ends its section; the next may start a new page."""
-        if para.find(f"{W}pPr/{W}sectPr") is None:
+        ppr = para[0] if len(para) and para[0].tag == _pPr else None
+        if ppr is None or ppr.find(_sectPr) is None:
             return
         self.section = min(self.section + 1, len(self.sections) - 1)
         if self.sections[self.section].breaks_page:
@@ -169,30 +223,19 @@ class Walker:
 
         A paragraph this view does not have (its mark inserted, in "before") has no text and
         takes no number, but keeps the places of the changes in it."""
-        ppr = para.find(f"{W}pPr")
-        style = self.styles.default_paragraph
-        numbered: tuple[str | None, int | None] = (None, None)
-        tagged = False
-        mark_here = True
-        if ppr is not None:
-            pstyle = ppr.find(f"{W}pStyle")
-            style = attr(pstyle, "val") if pstyle is not None else style
-            numbered = self._numpr(ppr.find(f"{W}numPr"))
-            outline = ppr.find(f"{W}outlineLvl")
-            tagged = outline is not None and (attr(outline, "val") or "9") < "9"
-            mark = ppr.find(f"{W}rPr")
-            if mark is not None:
-                dropped = f"{W}ins" if self.view == "before" else f"{W}del"
-                mark_here = mark.find(dropped) is None
+        props = _ParagraphProperties(para.find(_pPr), self.view)
+        style = props.style or self.styles.default_paragraph
+        numbered = props.numbered
         if numbered == (None, None):
             numbered = self.styles.numbering_of(style)
         elif numbered[0] is None:
             numbered = (self.styles.numbering_of(style)[0], numbered[1])
-        tagged = tagged or self.styles.is_heading(style)
+        tagged = props.outline or self.styles.is_heading(style)
         flags = self.styles.flags(style)
         text = Text()
-        if ppr is not None and toggle(ppr.find(f"{W}pageBreakBefore")):
+        if props.page_break_before:
             text.event("page")
+        mark_here = props.mark_here
         self._inline(para, text, flags, style)
         if not mark_here and not text.string().strip():
             empty = Text()  # not a paragraph of this view; its changes still have a place in it
@@ -204,13 +247,6 @@ class Walker:
                 text.prepend(label + " ", flags)
         return text, tagged
 
-    def _numpr(self, numpr: etree._Element | None) -> tuple[str | None, int | None]:
-        if numpr is None:
-            return None, None
-        num, ilvl = numpr.find(f"{W}numId"), numpr.find(f"{W}ilvl")
-        level = attr(ilvl, "val") if ilvl is not None else None
-        return (attr(num, "val") if num is not None else None), int(level) if level and level.isdigit() else None
-
     def _included(self, node: etree._Element) -> bool:
         """Whether a change's content is in this view; its span is noted either way."""
         return (node.tag in _INSERTS) == (self.view == "after")
@@ -218,7 +254,7 @@ class Walker:
     def _inline(self, parent: etree._Element, text: Text, flags: int, style: str | None) -> None:
         for child in parent:
             tag = child.tag
-            if tag == f"{W}r":
+            if tag == _r:
                 self._run(child, text, flags)
             elif tag in _INSERTS or tag in _DELETES:
                 key = self.changes.get(child, -1)
@@ -227,18 +263,18 @@ class Walker:
                 if self._included(child):
                     self._inline(child, text, flags, style)
                 else:  # a balloon's anchor may start or end inside text this view leaves out
-                    for edge in child.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd"):
-                        text.event("balloon", attr(edge, "id"), int(edge.tag == f"{W}commentRangeEnd"))
+                    for edge in child.iter(_commentRangeStart, _commentRangeEnd):
+                        text.event("balloon", attr(edge, "id"), int(edge.tag == _commentRangeEnd))
                 text.event("rev", key, 1)
             elif tag in _CONTAINERS:
                 self._inline(child, text, flags, style)
-            elif tag == f"{W}sdt":
-                inner = child.find(f"{W}sdtContent")
+            elif tag == _sdt:
+                inner = child.find(_sdtContent)
                 if inner is not None:
                     self._inline(inner, text, flags, style)
-            elif tag == f"{W}commentRangeStart":
+            elif tag == _commentRangeStart:
                 text.event("balloon", attr(child, "id"), 0)
-            elif tag == f"{W}commentRangeEnd":
+            elif tag == _commentRangeEnd:
                 text.event("balloon", attr(child, "id"), 1)
             elif tag == f"{_MC}AlternateContent":
                 choice = child.find(f"{_MC}Choice")
@@ -251,50 +287,48 @@ class Walker:
             self.marks[key] = RevisionMark(kind, attr(node, "author"), attr(node, "date"))
 
     def _run(self, run: etree._Element, text: Text, flags: int) -> None:
-        rpr = run.find(f"{W}rPr")
-        if rpr is not None:
-            if toggle(rpr.find(f"{W}vanish")):
-                return
-            rstyle = rpr.find(f"{W}rStyle")
-            if rstyle is not None:
-                flags |= self.styles.flags(attr(rstyle, "val"))
-            set_bits, clear_bits = emphasis(rpr)
-            flags = (flags & ~clear_bits) | set_bits
         for child in run:
             tag = child.tag
-            if tag == f"{W}t" or tag == f"{W}delText":
+            if tag == _rPr:
+                set_bits, clear_bits, hidden, style = run_properties(child)
+                if hidden:
+                    return
+                if style is not None:
+                    flags |= self.styles.flags(style)
+                flags = (flags & ~clear_bits) | set_bits
+            elif tag == _t or tag == _delText:
                 if child.text:
                     text.add(normalize(child.text), flags)
-            elif tag == f"{W}tab":
+            elif tag == _tab:
                 text.add("\t", flags)
-            elif tag == f"{W}br":
+            elif tag == _br:
                 kind = attr(child, "type")
                 if kind == "page":
                     text.event("page")
                 elif kind != "column":
                     text.add("\n", flags)
-            elif tag == f"{W}cr":
+            elif tag == _cr:
                 text.add("\n", flags)
-            elif tag == f"{W}lastRenderedPageBreak":
+            elif tag == _lastRenderedPageBreak:
                 if self.recorded:
                     text.event("page")
-            elif tag == f"{W}noBreakHyphen":
+            elif tag == _noBreakHyphen:
                 text.add("-", flags)
-            elif tag == f"{W}sym":
+            elif tag == _sym:
                 code = (attr(child, "char") or "").upper()
                 text.add(_SYMBOLS.get(code) or _char(code), flags)
-            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+            elif tag in (_footnoteReference, _endnoteReference):
                 self._reference(child, text, flags)
-            elif tag in (f"{W}footnoteRef", f"{W}endnoteRef"):
+            elif tag in (_footnoteRef, _endnoteRef):
                 if self._note_label:
                     text.add(self._note_label + " ", flags)
-            elif tag in (f"{W}drawing", f"{W}pict", f"{_MC}AlternateContent", f"{W}object"):
+            elif tag in (_drawing, _pict, f"{_MC}AlternateContent", _object):
                 self._text_boxes(child)
 
     def _reference(self, ref: etree._Element, text: Text, flags: int) -> None:
         """A note reference: its number in the text, its note queued for the page's foot (or the end)."""
-        kind = "footnotes" if ref.tag == f"{W}footnoteReference" else "endnotes"
-        custom = toggle(ref.find(f"{W}customMarkFollows")) or (attr(ref, "customMarkFollows") in ("1", "true"))
+        kind = "footnotes" if ref.tag == _footnoteReference else "endnotes"
+        custom = toggle(ref.find(_customMarkFollows)) or (attr(ref, "customMarkFollows") in ("1", "true"))
         self._note_count += 1
         label = "" if custom else f"({self._note_count})"
         text.add(label, flags)
@@ -306,8 +340,8 @@ class Walker:
 
         A shape saved twice (DrawingML and its VML fallback) is read once, from the first.
         """
-        for box in node.iter(f"{W}txbxContent"):
-            if any(a.tag == f"{_MC}Fallback" or a.tag == f"{W}txbxContent" for a in box.iterancestors()):
+        for box in node.iter(_txbxContent):
+            if any(a.tag == f"{_MC}Fallback" or a.tag == _txbxContent for a in box.iterancestors()):
                 continue
             self._content(box, sink=self._deferred)
 
@@ -328,7 +362,7 @@ class Walker:
         if note is None:
             return
         self._note_label = label
-        for para in note.iter(f"{W}p"):
+        for para in note.iter(_p):
             text, _ = self.paragraph(para)
             if text is not None:
                 self.emit(text)
@@ -344,7 +378,7 @@ class Walker:
         for tr in self._rows(tbl):
             row: list[str] = []
             cells: list[list[Text]] = []
-            for tc in tr.iterfind(f"{W}tc"):
+            for tc in tr.iterfind(_tc):
                 paras: list[Text] = []
                 self._content(tc, sink=paras)
                 span, merged = _spans(tc)
@@ -365,16 +399,16 @@ class Walker:
 
     def _rows(self, tbl: etree._Element):
         """The table's rows in this view (a row inserted by a change is not in the "before" view)."""
-        for tr in tbl.iterfind(f"{W}tr"):
-            trpr = tr.find(f"{W}trPr")
-            dropped = f"{W}ins" if self.view == "before" else f"{W}del"
+        for tr in tbl.iterfind(_tr):
+            trpr = tr.find(_trPr)
+            dropped = _ins if self.view == "before" else _del
             if trpr is None or trpr.find(dropped) is None:
                 yield tr
 
     def _flatten_table(self, tbl: etree._Element, sink: list) -> None:
         """A table nested in a cell or text box: its paragraphs, in reading order."""
         for tr in self._rows(tbl):
-            for tc in tr.iterfind(f"{W}tc"):
+            for tc in tr.iterfind(_tc):
                 self._content(tc, sink=sink)
 
     # --- laying blocks and pages out ---------------------------------------------------------
@@ -443,6 +477,33 @@ class Walker:
         self._has_text = False
 
 
+class _ParagraphProperties:
+    """A paragraph's ``w:pPr`` read in one pass: style, list and level, outline level, page break
+    before, and whether its paragraph mark exists in this view."""
+
+    __slots__ = ("style", "numbered", "outline", "page_break_before", "mark_here")
+
+    def __init__(self, ppr: etree._Element | None, view: View) -> None:
+        self.style: str | None = None
+        self.numbered: tuple[str | None, int | None] = (None, None)
+        self.outline = self.page_break_before = False
+        self.mark_here = True
+        for child in ppr if ppr is not None else ():
+            tag = child.tag
+            if tag == _pStyle:
+                self.style = attr(child, "val")
+            elif tag == _numPr:
+                num, ilvl = child.find(_numId), child.find(_ilvl)
+                level = attr(ilvl, "val") if ilvl is not None else None
+                self.numbered = (attr(num, "val") if num is not None else None), int(level) if level and level.isdigit() else None
+            elif tag == _outlineLvl:
+                self.outline = (attr(child, "val") or "9") < "9"
+            elif tag == _pageBreakBefore:
+                self.page_break_before = bool(toggle(child))
+            elif tag == _rPr:
+                self.mark_here = child.find(_ins if view == "before" else _del) is None
+
+
 def _char(code: str) -> str:
     try:
         value = int(code, 16)
@@ -453,13 +514,13 @@ def _char(code: str) -> str:
 
 def _spans(tc: etree._Element) -> tuple[int, bool]:
     """A cell's column span and whether it continues a vertical merge (its text is the cell above's)."""
-    tcpr = tc.find(f"{W}tcPr")
+    tcpr = tc.find(_tcPr)
     if tcpr is None:
         return 1, False
-    span = tcpr.find(f"{W}gridSpan")
+    span = tcpr.find(_gridSpan)
     value = attr(span, "val") if span is not None else None
     columns = max(1, min(int(value), 200)) if value and value.isdigit() else 1
-    vmerge = tcpr.find(f"{W}vMerge")
+    vmerge = tcpr.find(_vMerge)
     return columns, vmerge is not None and (attr(vmerge, "val") or "continue") == "continue"
 
 

@@ -31,24 +31,36 @@ def toggle(node: etree._Element | None) -> bool | None:
     return (attr(node, "val") or "true") not in _OFF
 
 
+_TOGGLES = {W + "b": BOLD, W + "i": ITALIC, W + "u": UNDERLINE}
+_VANISH, _RSTYLE, _VAL = W + "vanish", W + "rStyle", W + "val"
+
+
 def emphasis(rpr: etree._Element | None) -> tuple[int, int]:
     """The emphasis bits a run-properties element sets and those it clears."""
-    if rpr is None:
-        return 0, 0
-    set_bits = clear_bits = 0
-    for bit, tag in ((BOLD, "b"), (ITALIC, "i")):
-        value = toggle(rpr.find(f"{W}{tag}"))
-        if value is True:
-            set_bits |= bit
-        elif value is False:
-            clear_bits |= bit
-    u = rpr.find(f"{W}u")
-    if u is not None:
-        if (attr(u, "val") or "single") in _OFF:
-            clear_bits |= UNDERLINE
-        else:
-            set_bits |= UNDERLINE
+    set_bits, clear_bits, _, _ = run_properties(rpr)
     return set_bits, clear_bits
+
+
+def run_properties(rpr: etree._Element | None) -> tuple[int, int, bool, str | None]:
+    """What a run's properties say, in one pass over them (a run is the commonest element, and
+    one ``find`` per property costs more than the walk): emphasis set and cleared, hidden, style."""
+    set_bits = clear_bits = 0
+    hidden, style = False, None
+    for child in rpr if rpr is not None else ():
+        tag = child.tag
+        bit = _TOGGLES.get(tag)
+        if bit is not None:
+            value = child.get(_VAL)
+            off = value in _OFF if bit != UNDERLINE else (value or "single") in _OFF
+            if off:
+                clear_bits |= bit
+            else:
+                set_bits |= bit
+        elif tag == _VANISH:
+            hidden = child.get(_VAL) not in _OFF
+        elif tag == _RSTYLE:
+            style = child.get(_VAL)
+    return set_bits, clear_bits, hidden, style
 
 
 class Styles:
