@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ def open_package(path: str, data: bytes, max_bytes: int) -> Package:
     """Unpack a .docx, refusing what is not one or what inflates past ``max_bytes`` in all."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, struct.error, EOFError):
         raise InputError(path, "damaged or truncated .docx (not a complete ZIP archive)") from None
     with archive:
         names = {info.filename: info for info in archive.infolist()}
@@ -123,7 +124,7 @@ class _Budget:
                     out += chunk
                     if len(out) > self.left:
                         raise self._over(info.filename)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError, struct.error) as exc:
             raise InputError(self.path, f"damaged or truncated .docx: part {info.filename} cannot be read ({exc})") from None
         self.left -= len(out)
         return bytes(out)
