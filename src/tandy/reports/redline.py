@@ -135,17 +135,36 @@ def write_docx(result: Verification, path: str | Path, force: bool = False) -> P
     document = result.after.document
     word = WordDocument()
     text = document.text
-    found = marks(result)
+    pages = {p.start: p for p in document.pages if p.number}
+    queue = marks(result)
+    points = sorted(set(pages) | {m.start for m in queue} | {len(text)})
+    paragraph = None
     pos = 0
-    paragraph = word.add_paragraph()
-    for mark in found:
-        if mark.start < pos:
+    for point in sorted(set(points) | {0}):
+        if point < pos:
             continue
-        paragraph = _plain(word, paragraph, text[pos : mark.start])
-        _tracked(word, paragraph, mark)
-        pos = mark.end
-    _plain(word, paragraph, text[pos:])
+        paragraph = _plain(word, paragraph, text[pos:point])
+        pos = point
+        if point in pages:
+            paragraph = _page(word, pages[point].number, first=paragraph is None)
+        paragraph = paragraph or word.add_paragraph()
+        while queue and queue[0].start == point:
+            mark = queue.pop(0)
+            _tracked(word, paragraph, mark)
+            pos = max(pos, mark.end)
     return write_atomically(path, force, lambda temporary: word.save(str(temporary)))
+
+
+def _page(word, number: str, *, first: bool):
+    """A new page, headed with the number printed on it in the filing; the paragraph after it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+    heading = word.add_paragraph()
+    if not first:
+        heading.add_run().add_break(WD_BREAK.PAGE)
+    heading.add_run(f"page {number}").italic = True
+    heading.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return word.add_paragraph()
 
 
 def _plain(word, paragraph, text: str):
