@@ -27,13 +27,13 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_DOCUMENT = "/officeDocument"
+_OFFICE_DOCUMENT = "officeDocument"
 _CHUNK = 1 << 16
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, remove_blank_text=False)
 """Entities are not expanded and nothing is fetched: the XML is the sender's, not ours."""
 
-WORD_PARTS = ("styles", "numbering", "footnotes", "endnotes", "comments", "settings")
+WORD_PARTS = ("styles", "numbering", "footnotes", "endnotes", "comments")
 """Relationship types (their last path segment) of the parts the reader uses besides the body."""
 
 
@@ -138,7 +138,7 @@ def _main_part(path: str, archive: zipfile.ZipFile, names: dict, budget: _Budget
     """The main document part, from the package's own relationships (``word/document.xml`` usually)."""
     if "_rels/.rels" in names:
         for kind, target in _parse_rels(path, budget.read(archive, names["_rels/.rels"]), "").values():
-            if kind == _OFFICE_DOCUMENT[1:] and target in names:
+            if kind == _OFFICE_DOCUMENT and target in names:
                 return target
     if "word/document.xml" in names:
         return "word/document.xml"
