@@ -10,7 +10,7 @@ FINDINGS_OK = || [ $$? -eq 1 ]
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,scale]'
+	$(BIN)/python -m pip install --quiet -e '.[test,scale,web]'
 	touch $@
 
 .PHONY: demo test bench
@@ -25,6 +25,7 @@ demo: $(BIN)/.installed
 	  $(BIN)/tandy verify --response $(SEED)/000_33feab94224503d0.txt \
 	    --before $(SEED)/reconstructed_pre14a_excerpt.txt --after $(SEED)/reconstructed_def14a_excerpt.txt $(FINDINGS_OK); \
 	else echo "$(SEED) is absent: ran on examples/ only"; fi
+	@echo "In a browser: $(BIN)/tandy serve --root $(SEED)   then open http://127.0.0.1:8765/ (Ctrl-C stops)"
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

@@ -124,3 +124,4 @@ from tandy.cli import proxy  # noqa: E402, F401
 from tandy.cli import corpus  # noqa: E402, F401
 from tandy.cli import review  # noqa: E402, F401
 from tandy.cli import review_threads  # noqa: E402, F401
+from tandy.cli import serve  # noqa: E402, F401
