@@ -23,7 +23,8 @@ def parse_command(
     debug: DebugFlag = False,
     max_size: MaxSize = None,
 ) -> None:
-    """Read EDGAR submissions, HTML, text or PDF documents: filing header, pages, blocks, tables.
+    """Read EDGAR submissions, HTML, text, PDF or Word documents: filing header, pages, blocks, tables,
+    and a Word file's tracked changes and comment balloons.
 
     Example: tandy parse ../shared/seed/000_33feab94224503d0.txt --pages
     """
@@ -56,6 +57,15 @@ def _render_submission(submission: Submission, *, text: bool, pages: bool, table
             f"{len(doc.pages)} pages, {len(doc.blocks)} blocks, {len(doc.tables)} tables; printed pages: {' '.join(numbers)}",
             markup=False,
         )
+        if doc.pagination:
+            out.print(f"    pages: {doc.pagination}", markup=False)
+        for change in doc.revisions:
+            loc = change.location
+            out.print(f"    {change.kind} by {change.author or '-'} {change.date or ''} page {loc.page or '-'} line {loc.line}: "
+                      f"{_quoted(change.before)} → {_quoted(change.after)}", markup=False)
+        for balloon in doc.balloons:
+            page = balloon.location.page if balloon.location else None
+            out.print(f"    comment by {balloon.author or '-'} page {page or '-'} on {_quoted(balloon.anchor)}: {balloon.text}", markup=False)
         if pages:
             _print_pages(doc)
         if tables:
@@ -74,3 +84,8 @@ def _print_pages(doc) -> None:
         first = next((l.strip() for l in doc.text[page.start : page.end].split("\n") if l.strip()), "")
         grid.add_row(str(page.index + 1), escape(page.number or "-"), str(page.start), str(page.end), escape(first[:60]))
     out.print(grid)
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return '"' + (flat if len(flat) <= limit else flat[: limit - 3] + "...") + '"'

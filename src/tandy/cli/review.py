@@ -37,6 +37,13 @@ class Format(str, Enum):
     letter = "letter"
 
 
+class RedlineFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
+    docx = "docx"
+
+
 class Level(str, Enum):
     error = "error"
     warning = "warning"
@@ -119,7 +126,7 @@ def _render(format: Format, outcomes: list[tuple[str, Review | str]], *, color: 
 
 def _emit(text: str, output: Path | None, force: bool) -> None:
     """Print, or write the whole output atomically (nothing written when there is nothing to say)."""
-    if output is None:
+    if output is None or not text:
         if text:
             print(text, end="")
         return
@@ -197,19 +204,36 @@ def verify_command(
     before: Annotated[str | None, typer.Option("--before", help="The filing as it was (e.g. the PRE 14A).")] = None,
     after: Annotated[str | None, typer.Option("--after", help="The filing as revised (e.g. the DEF 14A).")] = None,
     staff: Annotated[str | None, typer.Option("--staff", help="The staff comment letter: check that every comment got an answer.")] = None,
+    marked: Annotated[str | None, typer.Option("--marked", help="The revised pages marked to show changes (.docx tracked changes, or HTML underline/strike): check the claims against the marks.")] = None,
+    format: Annotated[RedlineFormat, typer.Option("--format", "-f", help="terminal, json, or a redline of the revised pages: html or docx (with -o).")] = RedlineFormat.terminal,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the result (the redline) to this file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     as_json: JsonFlag = False,
     debug: DebugFlag = False,
 ) -> None:
     """Check a response letter: the changes it claims are in the revised filing, or every comment is answered.
 
     Example: tandy verify --response corresp.txt --before pre14a.txt --after def14a.txt
+    Example: tandy verify --response corresp.txt --marked revised_marked.docx --format html -o redline.html
     """
-    if staff is None and (before is None or after is None):
-        _fail("give --before and --after (claimed changes), or --staff (answered comments)")
+    if marked is not None and (before or after or staff):
+        _fail("--marked reads both versions from the marks: give it without --before/--after or --staff")
+    if staff is None and marked is None and (before is None or after is None):
+        _fail("give --before and --after (claimed changes), --marked (a marked copy), or --staff (answered comments)")
     if staff is not None and (before or after):
         _fail("--staff checks answers; --before/--after check changes: give one or the other")
+    if output is not None and output.exists() and not force:
+        _fail(f"{output}: exists; use --force to overwrite it")
+    if format is RedlineFormat.docx and output is None:
+        _fail("--format docx writes a file: give -o FILE.docx")
+    if format in (RedlineFormat.html, RedlineFormat.docx) and staff is not None:
+        _fail("a redline shows changes: give --marked or --before/--after, not --staff")
+    as_json = as_json or format is RedlineFormat.json
     try:
-        failed = _verify_staff(response, staff, as_json) if staff else _verify_changes(response, before, after, as_json)
+        if format in (RedlineFormat.html, RedlineFormat.docx) or marked is not None:
+            failed = _verify_marked(response, marked, before, after, format, output, force, as_json)
+        else:
+            failed = _verify_staff(response, staff, as_json) if staff else _verify_changes(response, before, after, as_json)
     except InputError as exc:
         _fail(f"{exc.path}: {exc.problem}")
     except Exception as exc:  # a bug in tandy: one line, exit 2, traceback only when asked
@@ -232,6 +256,34 @@ def _verify_changes(response: str, before: str, after: str, as_json: bool) -> bo
     else:
         print(terminal.render_verification(result, color=out.is_terminal), end="")
     return result.failed
+
+
+def _verify_marked(response, marked, before, after, format, output: Path | None, force: bool, as_json: bool) -> bool:
+    """Claims against a marked copy (or two versions), shown, or written as a redline."""
+    import json
+
+    from tandy.reports import contract, redline, terminal
+    from tandy.rules.marked import verify_marked
+    from tandy.rules.verify import verify
+
+    result = verify_marked(response, marked) if marked is not None else verify(response, before, after)
+    if format is RedlineFormat.docx:
+        _write(output, lambda: redline.write_docx(result, output, force=True))
+    elif format is RedlineFormat.html:
+        _emit(redline.render_html(result), output, force)
+    elif as_json:
+        _emit(json.dumps(contract.verification_json(result), ensure_ascii=False, indent=2) + "\n", output, force)
+    else:
+        _emit(terminal.render_verification(result, color=output is None and out.is_terminal), output, force)
+    return result.failed
+
+
+def _write(output: Path, write) -> None:
+    try:
+        write()
+    except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+        _fail(str(exc))
+    err.print(f"wrote {output}", markup=False)
 
 
 def _verify_staff(response: str, staff: str, as_json: bool) -> bool:

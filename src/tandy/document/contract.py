@@ -75,6 +75,32 @@ def document_json(document: Document, *, text: bool = False) -> dict:
         "text_chars": len(document.text),
         "warnings": document.warnings,
     }
+    if document.format == "docx" or document.revisions:
+        out.update(marks_json(document))
     if text:
         out["text"] = document.text
     return out
+
+
+def marks_json(document: Document) -> dict:
+    """What a Word file (or a marked copy) holds besides its text: how its pages were found, its
+    tracked changes (located in the text as proposed and in the text before), its comment balloons."""
+    return {
+        "pagination": document.pagination,
+        "revisions": [
+            {
+                "kind": r.kind,
+                "before": r.before,
+                "after": r.after,
+                "author": r.author,
+                "date": r.date,
+                "location": location_json(r.location),
+                "before_location": location_json(r.before_location),
+            }
+            for r in document.revisions
+        ],
+        "balloons": [
+            {"author": b.author, "date": b.date, "text": b.text, "anchor": b.anchor, "location": location_json(b.location)}
+            for b in document.balloons
+        ],
+    }

@@ -75,9 +75,47 @@ class Table:
     tagged: bool = False
 
 
+RevisionKind = Literal["inserted", "deleted", "replaced"]
+
+
+@dataclass(slots=True)
+class Revision:
+    """One marked change (a Word tracked change, or underlined/struck text in a marked copy).
+
+    ``location`` is its span in the text as proposed (a point, for a deletion) and
+    ``before_location`` its span in the text as it was (a point, for an insertion).
+    """
+
+    kind: RevisionKind
+    before: str
+    after: str
+    location: Location
+    before_location: Location
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Balloon:
+    """A reviewer's comment in the margin of a Word document: not text of the document, so
+    no rule reads it, but ``parse`` lists it with the passage it is anchored to."""
+
+    author: str | None
+    date: str | None
+    text: str
+    anchor: str
+    location: Location | None
+
+
 @dataclass(slots=True)
 class Document:
-    """One document's normalised text with its page map, blocks and tables."""
+    """One document's normalised text with its page map, blocks and tables.
+
+    A document with marked changes has the text as proposed (every change accepted: what the
+    rules review), its ``revisions``, and the text as it was (every change rejected) as
+    ``before``. ``pagination`` says how the pages were found where that is not self-evident
+    (a Word file that recorded no layout has no known page numbers).
+    """
 
     text: str
     format: str
@@ -89,6 +127,10 @@ class Document:
     filename: str | None = None
     description: str | None = None
     warnings: list[str] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    balloons: list[Balloon] = field(default_factory=list)
+    before: "Document | None" = None
+    pagination: str | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _page_starts: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)

@@ -9,6 +9,7 @@ from tandy.document.html import read_html
 from tandy.document.model import Document, Submission
 from tandy.document.pdf import read_pdf
 from tandy.document.plain import read_text
+from tandy.document.word import read_docx
 from tandy.errors import InputError
 from tandy.source import Part, has_text, open_source
 
@@ -50,7 +51,9 @@ def _no_text_problem(parts: list[Part]) -> str:
 
 
 def read_document(path: str, part: Part) -> Document:
-    """Lay one part out and mark its page furniture."""
+    """Lay one part out and mark its page furniture (a Word file keeps its own apart from the text)."""
+    if part.format == "docx":
+        return read_docx(path, part.content)
     problems: list[str] = []
     if part.format == "pdf":
         layout = read_pdf(path, part.content, name=part.filename)

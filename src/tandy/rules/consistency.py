@@ -213,7 +213,8 @@ class _KeyedConsistency(Consistency):
 # --- TDY103: one name spelled two ways ---------------------------------------------------------
 
 _NAME_WORD = re.compile(r"(?<=[ \t])(?P<word>[A-Z][a-z]{2,}(?:['’-][a-z]+)*)\b(?![ \t]+[A-Z]|['’-])")
-_PREVIOUS = re.compile(r"(?P<prev>[A-Za-z][A-Za-z.'’-]*)[ \t]+$")
+_PREVIOUS = re.compile(r"(?P<prev>[A-Za-z][A-Za-z.'’-]*) +$")
+"""The word before a name, in the same cell: a tab is the boundary between table cells in HTML and Word rows."""
 CONTEXT_WINDOW = 40
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _NOT_CONTEXT = frozenset(

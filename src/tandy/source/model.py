@@ -7,10 +7,13 @@ it only says which documents a file holds and hands each one's content (text or 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-Format = Literal["sgml", "html", "text", "pdf"]
-PartFormat = Literal["html", "text", "pdf", "binary"]
+if TYPE_CHECKING:
+    from tandy.source.docx import Package
+
+Format = Literal["sgml", "html", "text", "pdf", "docx"]
+PartFormat = Literal["html", "text", "pdf", "docx", "binary"]
 
 
 @dataclass(slots=True)
@@ -38,11 +41,12 @@ class Filing:
 class Part:
     """One document inside a file: a ``<DOCUMENT>`` of a submission, or the whole file.
 
-    ``content`` is decoded text for HTML and text parts, raw bytes for PDF and binary parts.
+    ``content`` is decoded text for HTML and text parts, raw bytes for PDF and binary parts, and
+    the unpacked :class:`~tandy.source.docx.Package` for a Word document.
     """
 
     format: PartFormat
-    content: str | bytes
+    content: "str | bytes | Package"
     sequence: int | None = None
     type: str | None = None
     filename: str | None = None

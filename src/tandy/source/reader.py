@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tandy.errors import InputError
-from tandy.source import sgml
+from tandy.source import docx, sgml
 from tandy.source.model import Part, Source
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 """Files larger than this are refused before they are read (``--max-size`` or TANDY_MAX_BYTES)."""
 
-DOCUMENT_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".pdf", ".sgml", ".nc", ".paper")
+DOCUMENT_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".pdf", ".sgml", ".nc", ".paper", ".docx")
 
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<[^>]*(?:>|\Z)|&(?:nbsp|#160|#xa0);", re.S | re.I)
@@ -73,12 +73,17 @@ class _FolderWithoutDocuments(str):
 def open_source(path: str, max_bytes: int | None = None) -> Source:
     """Read one file and say what it is. Raises :class:`InputError` for anything unreadable."""
     if isinstance(path, _FolderWithoutDocuments):
-        raise InputError(path, "folder holds no documents (.htm, .txt, .pdf)")
+        raise InputError(path, "folder holds no documents (.htm, .txt, .pdf, .docx)")
     data = _read_bytes(path, max_bytes if max_bytes is not None else max_bytes_default())
     digest = hashlib.sha256(data).hexdigest()
     common = dict(path=str(path), sha256=digest, size=len(data))
     if data.lstrip()[:5] == b"%PDF-":
         return Source(format="pdf", encoding=None, filing=None, parts=[Part("pdf", data)], **common)
+    if docx.is_zip(data):
+        package = docx.open_package(path, data, max_bytes if max_bytes is not None else max_bytes_default())
+        return Source(format="docx", encoding=None, filing=None, parts=[Part("docx", package)], **common)
+    if docx.is_ole(data):
+        raise docx.refuse_ole(path, data)
     text, encoding = _decode_text(path, data)
     if sgml.is_envelope(text):
         filing = sgml.parse_header(text)
@@ -94,9 +99,9 @@ def open_source(path: str, max_bytes: int | None = None) -> Source:
 def has_text(part: Part) -> bool:
     """Whether a text or HTML part holds anything to read once tags and comments are taken out.
 
-    PDF parts are taken to have text: only laying them out can tell.
+    PDF and Word parts are taken to have text: only laying them out can tell.
     """
-    if part.format == "pdf":
+    if part.format in ("pdf", "docx"):
         return True
     if part.format == "html":
         return bool(_MARKUP.sub("", part.content).strip())
@@ -109,10 +114,10 @@ def _decode_text(path: str, data: bytes) -> tuple[str, str]:
     if utf16:
         text = data.decode(utf16, errors="replace")
         if _looks_binary(text[:8192].encode("utf-8")):
-            raise InputError(path, "not a text, HTML or PDF document (binary data)")
+            raise InputError(path, "not a text, HTML, PDF or Word document (binary data)")
         return text, utf16
     if _looks_binary(data):
-        raise InputError(path, "not a text, HTML or PDF document (binary data)")
+        raise InputError(path, "not a text, HTML, PDF or Word document (binary data)")
     return decode(data)
 
 
