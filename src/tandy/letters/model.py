@@ -11,7 +11,7 @@ from typing import Literal
 
 from tandy.document import Document, Location
 
-LetterKind = Literal["staff_comment", "response", "closing", "other"]
+LetterKind = Literal["staff_comment", "response", "closing", "no_review", "acceleration_request", "other"]
 Disposition = Literal["revised", "added", "no_change", "future_filings", "supplemental", "complied"]
 
 
