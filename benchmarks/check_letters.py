@@ -7,7 +7,8 @@ No hand-made answers: each letter is checked against what it states about itself
 Prints each share with the letters that fail it:
 
 * kind fits form — the kind read is one the EDGAR form allows (UPLOAD: staff_comment, closing,
-  no_review; CORRESP: response, acceleration_request);
+  no_review; CORRESP: response, acceleration_request); and, counting "other" as fitting either,
+  whether the kind contradicts the form;
 * numbering — item numbers run on without gaps or repeats;
 * answered — every item of a response has an answer;
 * body in items — characters of body text (first item to sign-off) inside items, summed;
@@ -113,6 +114,7 @@ def main() -> None:
     args = ap.parse_args()
     entries = corpus_letters(args.only)
     kind, numbering, answered, thread = (Tally(n) for n in ("kind fits form", "numbering", "answered", "thread answers"))
+    contradicts = Tally("kind does not contradict form (other fits either)")
     inside = body = 0
     share_fail: list[str] = []
     threads: dict[str, list[Checked]] = {}
@@ -122,9 +124,11 @@ def main() -> None:
         short = str(Path(path).relative_to(CORPUS))
         if c.letter is None:
             kind.add(False, f"{short}: {c.error}")
+            contradicts.add(False, f"{short}: {c.error}")
             continue
         letter = c.letter
         kind.add(kind_fits_form(letter.kind, form), f"{short}: {form} read as {letter.kind}")
+        contradicts.add(kind_fits_form(letter.kind, form, other_fits=True), f"{short}: {form} read as {letter.kind}")
         if letter.items:
             gaps = numbering_gaps(letter)
             numbering.add(not gaps, f"{short}: {', '.join(gaps)}")
@@ -157,7 +161,7 @@ def main() -> None:
                 continue
             ok = not result.unanswered and len(c.letter.items) == len(named.items)
             thread.add(ok, f"{short}: {len(result.unanswered)} of {len(named.items)} comments of {named.date} unanswered, {len(c.letter.items)} items")
-    for tally in (kind, numbering, answered):
+    for tally in (kind, contradicts, numbering, answered):
         report(tally, args.show)
     print(f"body in items: {inside}/{body} chars = {inside / body if body else 1:.4f}; letters with text outside items or furniture inside: {len(share_fail)}")
     for line in share_fail[: args.show]:

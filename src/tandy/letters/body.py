@@ -261,6 +261,7 @@ def _repeats_header(paragraph: Paragraph, first_page: set[str]) -> bool:
 
 _SALUTATION = re.compile(
     r"^(?:dear\s[^:]{1,80}[:,]|ladies\s+(?:and|&)\s+gentlemen\s*[:,]?|gentlemen\s*[:,]|to\s+the\s+staff\s*[:,]"
+    r"|to\s+(?:the\s+)?(?:division|office)\s+of\s+[^:]{3,60}:\s*$"
     r"|dear\s+sirs?(?:\s+or\s+madam)?\s*[:,]?)",
     re.I,
 )

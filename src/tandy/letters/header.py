@@ -36,6 +36,7 @@ _RE = re.compile(r"^\s*(?:re|subject)\s*:\s*", re.I)
 _FORM_AFTER_NAME = re.compile(
     r"(?<=\w)\s+(?=(?:Definitive|Preliminary|Revised\s+Preliminary|Annual\s+Report|Registration\s+Statement|Form\s+(?:10|8|20|40|6|S|F)-?\w*|Schedule\s+1[34])\b)"
 )
+_FILED_TAIL = re.compile(r"\s+(?:Filed|File\s+No)\b.*$", re.I)
 _SALUTATION_LINE = re.compile(r"^(?:dear\s|ladies\s+(?:and|&)\s+gentlemen|gentlemen\s*[:,])", re.I)
 #: Words before a date that make it a filing's or a period's, not the letter's.
 _FILING_DATE = re.compile(r"\b(?:filed|dated|ended|ending|as\s+of|submitted|furnished|amended)\b[^\n]{0,30}$", re.I)
@@ -190,9 +191,15 @@ def _registrant(lines: list[str]) -> str | None:
 
 
 def _form_line(lines: list[str]) -> str | None:
+    """The Re: line naming the form; where a narrow column wrapped it ("... Corporation Definitive
+    Proxy" / "Statement on Schedule 14A Filed ..."), the form's words after the registrant's."""
     for line in lines[1:] if len(lines) > 1 else lines:
         if form_code(line):
             return line
+    joined = " ".join(lines)
+    parts = _FORM_AFTER_NAME.split(joined, maxsplit=1)
+    if len(parts) == 2 and form_code(parts[1]):
+        return _FILED_TAIL.sub("", parts[1]).strip()
     return None
 
 

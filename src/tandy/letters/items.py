@@ -47,9 +47,9 @@ _RESPONSE_LABEL = re.compile(
     r"\s*(?:[:.\-–—]\s*|$)",
     re.I,
 )
-_BULLET = re.compile(r"^(?:[•·●▪◦o\-–—*]\s|\(?[a-z]{1,4}[.)]\s?|\(\d{1,2}\)\s)")
+_BULLET = re.compile(r"^(?:[•·●▪◦\uf0b7\uf0a7o\-–—*]\s|\(?[a-z]{1,4}[.)]\s?|\(\d{1,2}\)\s)")
 #: A line that opens a list entry inside a paragraph: a bullet, "(a)", "(ii)".
-_LIST_ENTRY = re.compile(r"^(?:[•·●▪◦]\s*|[\-–—*]\s|\([a-z]{1,4}\)\s|\(\d{1,2}\)\s)")
+_LIST_ENTRY = re.compile(r"^(?:[•·●▪◦\uf0b7\uf0a7]\s*|[\-–—*]\s|\([a-z]{1,4}\)\s|\(\d{1,2}\)\s)")
 _FIGURE_CELL = re.compile(r"[\d$%—–\-(),.\s]+")
 _BARE_NUMBER = re.compile(r"\d{1,3}\s*[.):]?")
 _BARE_PAGE = re.compile(r"(?:pages?\s*)?[A-Z]{0,2}-?\d{1,3}")
@@ -69,6 +69,7 @@ ENDS_ITEMS = re.compile(
     r"|(?:in\s+connection\s+with|in\s+responding\s+to)[^.]{0,120}\backnowledg)",
     re.I,
 )
+_ONE_COMMENT = re.compile(r"\bhave the following comment\b(?!s)", re.I)
 TANDY = re.compile(r"(?:adequacy\s+and\s+accuracy|accuracy\s+and\s+adequacy)", re.I)
 _PRIOR_COMMENT = re.compile(
     r"\b(?:prior|previous|our|to)\s+comments?\s*(?:no\.?\s*|number\s*)?(\d{1,3}|one|two|three|four|five|six|seven|eight"
@@ -106,7 +107,7 @@ class _Start:
 
 def find_items(paras: list[Paragraph], *, responses: bool) -> list[ItemSpan]:
     """The letter's items in order, each with its heading, comment and (in a response) answer."""
-    starts = _item_starts(paras, responses=responses) or (_unnumbered_start(paras) if responses else [])
+    starts = _item_starts(paras, responses=responses) or (_unnumbered_start(paras) if responses else _single_comment(paras))
     if not starts:
         return []
     end = end_of_items(paras, starts[-1].index)
@@ -198,6 +199,18 @@ def _unnumbered_start(paras: list[Paragraph]) -> list[_Start]:
     if i == answer:
         return []
     return [_Start(i, None, False)]
+
+
+def _single_comment(paras: list[Paragraph]) -> list[_Start]:
+    """A staff letter's one unnumbered comment ("... and have the following comment."): the first
+    paragraph of prose under the first stack of headings after the letter says so."""
+    said = next((i for i, p in enumerate(paras) if _ONE_COMMENT.search(p.text)), None)
+    if said is None:
+        return []
+    for i in range(said + 1, len(paras) - 1):
+        if is_heading(paras[i]) and not is_heading(paras[i + 1]) and not ENDS_ITEMS.match(paras[i + 1].text):
+            return [_Start(i + 1, None, False)]
+    return []
 
 
 def _candidates(paras: list[Paragraph]) -> list[_Start]:

@@ -27,7 +27,8 @@ _STAFF_SIGNS = [
         r"\bafter reviewing (?:your response|any amendment|the information)\b",
         r"\bwe have completed our review\b",
         r"\bour comment letter\b|\bin response to our comments?\b|\bwe refer you to our\b",
-        r"^\s*mail\s+stop\s+\d",
+        r"^\s*mail\s*stop\s*:?\s*\d",
+        r"\bwe have not reviewed and will not review\b",
         r"\bour references to prior comments\b",
         r"\bwe remind you that the company and its management are responsible\b",
         r"\bplease provide,?(?: in writing,)? a (?:written )?statement from the (?:company|registrant|trust|fund)\b",
@@ -58,16 +59,21 @@ _NO_REVIEW = re.compile(r"\b(?:do|does|did) not intend to review\b|\bwill not (?
 _NOT_YET_REVIEWED = re.compile(r"\bwill notify you (?:of|if we have) any comments\b", re.I)  # redacted exhibits: paper copies first
 #: A filer asking for its registration statement to be declared effective (Rule 461).
 _ACCELERATION = re.compile(
-    r"\brequests?\b[\s\S]{0,300}?\b(?:be\s+)?(?:declared|become)\s+effective\b"
+    r"\brequests?\b[\s\S]{0,300}?\b(?:be\s+)?(?:declared|become|made)\s+effective\b"
     r"|\baccelerat(?:e|ion\s+of)\s+(?:the\s+)?effective(?:ness|\s+date)\b|\bRule\s+461\b",
     re.I,
 )
-_EXTENSION = re.compile(r"\brequest(?:s|ing)?\s+(?:an?\s+)?(?:additional\s+)?(?:extension|more\s+time|additional\s+time)\b", re.I)
+#: A note about when the answer will come, not the answer: an extension asked for or a date confirmed.
+_EXTENSION = re.compile(
+    r"\brequest(?:s|ing)?\s+(?:an?\s+)?(?:additional\s+)?(?:extension|more\s+time|additional\s+time)\b"
+    r"|\bwill\s+(?:respond|provide\s+(?:its|our)\s+responses?)\s+to\b[^.]{0,160}?\b(?:no\s+later\s+than|on\s+or\s+before|by|within)\b",
+    re.I,
+)
 #: A filer's letter answering staff comments without numbered items ("As requested, we confirm
 #: that we will enhance future proxy disclosures").
 _ANSWERS_STAFF = re.compile(
     r"\b(?:your|the\s+staff'?s?|the\s+commission'?s?|the\s+division'?s?|the)\s+(?:comment\s+)?letter\s+dated\b"
-    r"|\b(?:respond|response|responding)\s+to\s+(?:the\s+)?(?:staff'?s?\s+|your\s+|sec'?s?\s+)?(?:comments?|letter)\b"
+    r"|\b(?:respond|responds|response|responding)\s+to\s+(?:the\s+)?(?:staff'?s?\s+|your\s+|sec'?s?\s+)?(?:comments?|letter)\b"
     r"|\bwe\s+received\s+your\s+(?:comment\s+)?letter\b|\bletter\s+dated\b",
     re.I,
 )

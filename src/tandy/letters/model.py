@@ -47,6 +47,8 @@ class SubjectFiling:
     file_numbers: list[str] = field(default_factory=list)
     description: str | None = None
     response_dated: str | None = None
+    #: Every line of the Re: block as printed: registrant, form, "Filed ...", file numbers.
+    lines: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

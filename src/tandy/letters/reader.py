@@ -72,7 +72,7 @@ def letter_from_submission(submission: Submission, laid: Layout | None = None) -
     if filing and not letter.subject_filing.cik:
         letter.subject_filing.cik = next((f.cik for f in filing.filers if f.cik), None)
     letter.acknowledgments = find_acknowledgments(document.body_text())
-    letter.commitments = find_commitments(document)
+    letter.commitments = find_commitments(document, undated=letter.kind == "response" and not letter.items)
     return letter
 
 
@@ -80,6 +80,7 @@ def _fill_frame(letter: Letter, paras: list[Paragraph], opening: int | None, clo
     re_lines = frame.re_block(paras, opening)
     first_body = paras[opening + 1].text if opening is not None and opening + 1 < len(paras) else ""
     letter.registrant, letter.subject_filing = frame.subject_filing(re_lines, first_body)
+    letter.subject_filing.lines = list(re_lines)
     letter.date = frame.letter_date(letter.document.text)
     date_index = _date_paragraph(paras, opening)
     re_index = _re_paragraph(paras, opening)

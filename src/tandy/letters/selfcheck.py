@@ -44,15 +44,22 @@ class BodyShare:
         return self.inside / self.body if self.body else 1.0
 
 
-def kind_fits_form(kind: LetterKind, form: str | None) -> bool:
-    """Whether the kind read is one the EDGAR form allows (true when the form is unknown)."""
+def kind_fits_form(kind: LetterKind, form: str | None, *, other_fits: bool = False) -> bool:
+    """Whether the kind read is one the EDGAR form allows (true when the form is unknown).
+
+    With ``other_fits``, "other" fits either form: the question is then only whether the kind
+    contradicts the form (a CORRESP read as staff comments); without it, every "other" is listed
+    for a person to read (extension requests and exchange-offer letters are "other" rightly).
+    """
     allowed = FITS_FORM.get((form or "").upper())
-    return allowed is None or kind in allowed
+    return allowed is None or kind in allowed or (other_fits and kind == "other")
 
 
 def numbering_gaps(letter: Letter) -> list[str]:
     """What is wrong with the item numbers: a gap, a repeat, an item with none."""
     numbers = [item.number for item in letter.items]
+    if numbers == [None]:
+        return []  # a letter's one comment, which nobody numbers
     problems = [f"item {k + 1} has no number" for k, n in enumerate(numbers) if n is None]
     known = [n for n in numbers if n is not None]
     for a, b in zip(known, known[1:]):
