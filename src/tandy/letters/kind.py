@@ -69,6 +69,7 @@ _EXTENSION = re.compile(
     r"|\bwill\s+(?:respond|provide\s+(?:its|our)\s+responses?)\s+to\b[^.]{0,160}?\b(?:no\s+later\s+than|on\s+or\s+before|by|within)\b",
     re.I,
 )
+_EXCHANGE_OFFER = re.compile(r"\bExxon\s+Capital\b|\bShearman\s+&\s+Sterling\b\s*\(|\bMorgan\s+Stanley\s+and\s+Co\.,?\s+Inc\.", re.I)
 #: A filer's letter answering staff comments without numbered items ("As requested, we confirm
 #: that we will enhance future proxy disclosures").
 _ANSWERS_STAFF = re.compile(
@@ -112,8 +113,10 @@ def letter_kind(text: str, *, staff: bool, items: int) -> LetterKind:
         return "other"
     if _PROXY_STATEMENT.search(text[:PROXY_HEAD_CHARS]):
         return "other"  # a proxy statement's "Dear Stockholder" letter and numbered proposals
-    if not staff and not items and _ACCELERATION.search(text):
-        return "acceleration_request"
+    if not staff and _ACCELERATION.search(text) and (not items or not _ANSWERS_STAFF.search(text)):
+        return "acceleration_request"  # numbered paragraphs there are representations, not answers
+    if not staff and items and _EXCHANGE_OFFER.search(text) and not _ANSWERS_STAFF.search(text):
+        return "other"  # an exchange offer's Exxon Capital representations, numbered
     if items:
         return "staff_comment" if staff else "response"
     if staff and _CLOSING.search(text):
