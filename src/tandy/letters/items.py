@@ -26,6 +26,8 @@ from tandy.letters.body import Paragraph
 
 #: The first item of a letter may carry any number up to this (follow-ups answer "comment 3").
 FIRST_NUMBER_LIMIT = 60
+#: A numbered line of this many words or fewer inside an answer is a list caption, not an item.
+SHORT_ENTRY_WORDS = 4
 #: Headings are short: longer lines are prose, whatever their punctuation.
 HEADING_MAX_CHARS = 200
 #: A paragraph of this many characters or fewer, set off and unpunctuated, reads as a heading.
@@ -184,6 +186,8 @@ def _item_starts(paras: list[Paragraph], *, responses: bool) -> list[_Start]:
         sublist = None
         if _inside_answer_as_list(paras, accepted[-1].index, cand, responses=responses):
             continue
+        if responses and not cand.label_only and _short_entry(para.text) and _answered(paras, accepted[-1].index, cand.index):
+            continue  # "2. Medical:", a caption of the answer's own list (Aflac 2017)
         accepted.append(cand)
     return accepted
 
@@ -284,6 +288,12 @@ def _inside_answer_as_list(paras: list[Paragraph], previous: int, cand: _Start, 
     first_answer = labelled[0]
     comment_set_off = paras[previous].emphasis
     return comment_set_off and not para.emphasis and not first_answer.emphasis
+
+
+def _short_entry(text: str) -> bool:
+    """A numbered line of a few words: a list caption, never a restated comment."""
+    number = _NUMBER.match(text)
+    return bool(number) and len(text[number.end() :].split()) <= SHORT_ENTRY_WORDS
 
 
 def _response_label(para: Paragraph) -> re.Match[str] | None:
