@@ -59,7 +59,7 @@ _NO_REVIEW = re.compile(r"\b(?:do|does|did) not intend to review\b|\bwill not (?
 _NOT_YET_REVIEWED = re.compile(r"\bwill notify you (?:of|if we have) any comments\b", re.I)  # redacted exhibits: paper copies first
 #: A filer asking for its registration statement to be declared effective (Rule 461).
 _ACCELERATION = re.compile(
-    r"\brequests?\b[\s\S]{0,300}?\b(?:be\s+)?(?:declared|become|made)\s+effective\b"
+    r"\brequests?\b[\s\S]{0,600}?\b(?:be\s+)?(?:declared|become|made)\s+effective\b"
     r"|\baccelerat(?:e|ion\s+of)\s+(?:the\s+)?effective(?:ness|\s+date)\b|\bRule\s+461\b",
     re.I,
 )
