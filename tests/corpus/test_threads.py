@@ -114,7 +114,7 @@ def test_molson_coors_folder_mixes_three_reviews(corpus_threads):
     assert (info.form_reviewed, info.status, info.rounds, info.last_date) == ("SC 14C", "closed", 1, "2016-01-13")
     assert timeline(ten_k) == [
         ("staff_comment", "2016-03-28"), ("other", "2016-04-06"), ("response", "2016-04-14"),
-        ("other", "2016-05-05"), ("closing", "2016-05-13"),
+        ("response", "2016-05-05"), ("closing", "2016-05-13"),
     ]
     assert (s4.form_reviewed, s4.file_numbers, s4.status) == ("S-4", ["333-221272"], "no_review")
 
@@ -159,7 +159,7 @@ def test_occidental_2019_folder_holds_four_reviews(corpus_threads):
     proxy = thread(threads, OXY, "2019-07-01", "PREC14A")
     second_s4 = thread(threads, OXY, "2019-08-09")
     dfan = thread(threads, OXY, "2019-11-12")
-    assert [k for k, _ in timeline(s4)] == ["staff_comment", "response", "other"]
+    assert [k for k, _ in timeline(s4)] == ["staff_comment", "response", "acceleration_request"]
     assert s4.file_numbers == ["333-232001"] and s4.status == "open"
     assert [d for k, d in timeline(proxy) if k == "staff_comment"] == ["2019-07-01", "2019-07-03", "2019-07-08"]
     assert proxy.rounds == 3 and proxy.letters[-1].kind == "staff_comment"

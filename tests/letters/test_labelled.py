@@ -42,8 +42,13 @@ PINNED = [
     "aon_upload_2020-06-18_0000000000-20-005449.pdf",  # closing
     "podd_upload_2016-09-08_0000000000-16-091938.pdf",  # closing restating Tandy
     "ea_sec-staff-letter_2021-03-29_9999999997-21-000527.pdf",  # redacted exhibits: other
-    "carr_corresp_2025-07-31_0000950142-25-002053.htm",  # acceleration request: other
+    "carr_corresp_2025-07-31_0000950142-25-002053.htm",  # acceleration request (labelled other)
 ]
+
+
+#: Kinds the labels predate: their "other" holds acceleration requests and no-review notices,
+#: which the reader now names (the label's own notes say which each letter is).
+LABEL_KIND = {"acceleration_request": "other", "no_review": "other"}
 
 
 def squash(text: str | None) -> str:
@@ -67,7 +72,7 @@ def label(name: str) -> dict:
 def test_letter_matches_its_label(name):
     want = label(name)
     letter = read_letter(str(CORPUS / want["file"]))
-    assert letter.kind == want["kind"]
+    assert LABEL_KIND.get(letter.kind, letter.kind) == want["kind"]
     assert [i.number for i in letter.items] == [i["number"] for i in want["items"]]
     for got, expected in zip(letter.items, want["items"]):
         assert begins(got.comment, expected["comment_start"]), (got.number, got.comment[:80])
@@ -94,6 +99,6 @@ def test_every_labelled_letter_reads_with_its_kind_and_item_count():
     wrong = []
     for want in labels:
         letter = read_letter(str(CORPUS / want["file"]))
-        if letter.kind != want["kind"] or len(letter.items) != len(want["items"]):
+        if LABEL_KIND.get(letter.kind, letter.kind) != want["kind"] or len(letter.items) != len(want["items"]):
             wrong.append((want["file"], letter.kind, len(letter.items)))
     assert wrong == []

@@ -75,7 +75,7 @@ def test_bold_comments_with_unlabelled_answers_and_a_list_inside_an_answer(tmp_p
     assert "Customers in wholesale." in letter.items[0].response
     assert letter.items[1].response == "The margin fell because of freight costs."
     assert letter.sender == "Smith & Jones LLP"
-    assert letter.addressee == "Jane Doe"
+    assert letter.addressee == "Jane Doe\nSecurities and Exchange Commission"  # the Attention name, then the address
     assert letter.signatories == ["John Smith"]
 
 

@@ -22,7 +22,10 @@ def letter_command(paths: Paths, as_json: JsonFlag = False, debug: DebugFlag = F
 def _render(letter: Letter) -> None:
     subject = letter.subject_filing
     out.rule(f"[bold]{letter.path}[/]")
-    out.print(f"{letter.kind} dated {letter.date or '-'} from {letter.sender or '-'} to {letter.addressee or '-'}", markup=False)
+    to = ", ".join((letter.addressee or "-").splitlines())
+    out.print(f"{letter.kind} dated {letter.date or '-'} from {letter.sender or '-'} to {to}", markup=False)
+    if letter.cc:
+        out.print(f"cc: {'; '.join(letter.cc)}", markup=False)
     out.print(
         f"re: {letter.registrant or '-'}, {subject.form or '-'} filed {subject.filed or '-'}, "
         f"CIK {subject.cik or '-'}, file no. {', '.join(subject.file_numbers) or '-'}"

@@ -74,7 +74,7 @@ def letter_record(letter: Letter, filing: Filing | None = None) -> LetterRecord:
         accession=filing.accession if filing else None,
         tandy=letter.acknowledgments.tandy,
         items=len(letter.items),
-        no_review=letter.kind == "other" and bool(_NO_REVIEW.search(body)),
+        no_review=letter.kind == "no_review" or (letter.kind == "other" and bool(_NO_REVIEW.search(body))),
         letters_cited=letters_cited(body, letter.date),
     )
 

@@ -49,7 +49,7 @@ class ThreadSettings:
 SETTINGS = ThreadSettings()
 
 #: Same-day letters in the order the loop runs: the staff write, the company answers, the staff close.
-_KIND_ORDER = {"staff_comment": 0, "other": 1, "response": 2, "closing": 3}
+_KIND_ORDER = {"staff_comment": 0, "other": 1, "no_review": 1, "response": 2, "acceleration_request": 2, "closing": 3}
 _STAFF_OPENERS = {"staff_comment"}
 _REISSUE = re.compile(r"\breissu(?:e|es|ed|ing)\b", re.IGNORECASE)
 _COMMENT_NUMBERS = re.compile(r"\bcomments?\s+((?:\d+(?:\s*(?:,|and|&)\s*)?)+)", re.IGNORECASE)

@@ -75,7 +75,9 @@ def paragraphs(document: Document) -> list[Paragraph]:
         for start, end in _numbered_lines(document.text, block)
     ]
     out = [p for p in out if p.text and not _TEMPLATE_JUNK.match(p.text)]
-    out = _without_continuation_headers(out, _header_lines(out))
+    first_page = _header_lines(out)
+    out = _without_continuation_headers(out, first_page)
+    out = [_without_leading_header(document.text, p, first_page) for p in out]
     out = [p for i, p in enumerate(out) if not _office_list_footer(p, out[i + 1] if i + 1 < len(out) else None)]
     return _rejoined(out)
 
@@ -194,7 +196,45 @@ def _without_continuation_headers(paras: list[Paragraph], first_page: set[str]) 
         for i in indexes[:CONTINUATION_TOP_PARAGRAPHS]:
             if _is_page_mark(paras[i]):
                 drop.update(j for j in indexes if j < i)
+        for i in indexes[:CONTINUATION_TOP_PARAGRAPHS]:  # a header with no "Page 2" (2016-2018 staff PDFs)
+            if i in drop:
+                continue
+            if not (_repeats_header(paras[i], first_page) and any(_DATE_LINE.match(line) for line in paras[i].lines)):
+                break
+            drop.add(i)
     return [p for i, p in enumerate(paras) if i not in drop]
+
+
+def _without_leading_header(text: str, paragraph: Paragraph, first_page: set[str]) -> Paragraph:
+    """A paragraph that opens with a continuation header ("Mark Hamburg / Berkshire Hathaway Inc. /
+    September 2, 2022 / Page 2") and runs on into a comment's bullets, without the header.
+
+    Staff PDFs since 2019 set the header and the first lines of page 2 as one block; the header
+    lines repeat the first page or are the date and the page mark, and at least the page mark
+    must be among them.
+    """
+    lines = paragraph.lines
+    if paragraph.page == 0 or not lines:
+        return paragraph
+    k = 0
+    while k < len(lines) and (lines[k].lower() in first_page or _DATE_LINE.match(lines[k]) or _PAGE_MARK.match(lines[k]) or _TEMPLATE_JUNK.match(lines[k])):
+        k += 1
+    if k == 0 or k == len(lines) or not any(_PAGE_MARK.match(line) for line in lines[:k]):
+        return paragraph
+    rest = lines[k:]
+    words = rest[0].split()[:3]
+    found = re.compile(r"\s+".join(map(re.escape, words))).search(text, paragraph.start, paragraph.end) if words else None
+    return Paragraph(
+        found.start() if found else paragraph.start,
+        paragraph.end,
+        " ".join(rest),
+        paragraph.bold,
+        paragraph.italic,
+        paragraph.underline,
+        paragraph.heading,
+        paragraph.page,
+        rest,
+    )
 
 
 def _is_page_mark(paragraph: Paragraph) -> bool:
@@ -221,6 +261,7 @@ def _repeats_header(paragraph: Paragraph, first_page: set[str]) -> bool:
 
 _SALUTATION = re.compile(
     r"^(?:dear\s[^:]{1,80}[:,]|ladies\s+(?:and|&)\s+gentlemen\s*[:,]?|gentlemen\s*[:,]|to\s+the\s+staff\s*[:,]"
+    r"|to\s+(?:the\s+)?(?:division|office)\s+of\s+[^:]{3,60}:\s*$"
     r"|dear\s+sirs?(?:\s+or\s+madam)?\s*[:,]?)",
     re.I,
 )

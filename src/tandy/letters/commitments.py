@@ -51,6 +51,10 @@ _SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bInc)(?<!\bCo)(?<!\b[A-Z])[.!?](?=\s+
 _NOT_ACTIONS = frozenset({"be", "have", "not", "also", "need", "continue", "remain", "depend", "contact", "call"})
 
 
+#: What an undated promise of a response is about: the disclosure in filings to come.
+_FUTURE_DISCLOSURE = re.compile(r"\bfuture\b|\bgoing\s+forward\b|\bnext\s+(?:annual|proxy|filing)|\bsubsequent\s+filings?\b", re.IGNORECASE)
+
+
 def parse_date(match: re.Match[str]) -> str | None:
     """ISO date of a "Month D, YYYY" match, or None when the day does not exist."""
     try:
@@ -93,8 +97,12 @@ def _deadline(sentence: str, start: int, end: int) -> tuple[int, int, str | None
     return (period.start(), period.end(), None) if period else None
 
 
-def find_commitments(document: Document) -> list[Commitment]:
-    """Every dated (or time-limited) promise in a letter, in order, with its location."""
+def find_commitments(document: Document, *, undated: bool = False) -> list[Commitment]:
+    """Every dated (or time-limited) promise in a letter, in order, with its location.
+
+    With ``undated``, promises without a deadline count too: a response with no numbered items
+    ("we confirm that we will enhance future proxy disclosures") answers with that promise alone.
+    """
     text = document.text
     commitments: list[Commitment] = []
     for s_start, s_end in _sentences(text):
@@ -103,9 +111,11 @@ def find_commitments(document: Document) -> list[Commitment]:
         for i, promise in enumerate(promises):
             limit = promises[i + 1].start() if i + 1 < len(promises) else len(sentence)
             deadline = _deadline(sentence, promise.start("verb"), limit)
-            if deadline is None:
+            if deadline is None and not (undated and _FUTURE_DISCLOSURE.search(sentence)):
                 continue
-            start, end = s_start + promise.start("verb"), s_start + deadline[1]
+            start = s_start + promise.start("verb")
+            end = s_start + (deadline[1] if deadline else len(sentence.rstrip()))
+            deadline = deadline or (0, 0, None)
             commitments.append(
                 Commitment(text=" ".join(text[start:end].split()), date=deadline[2], location=document.location(start, end))
             )

@@ -1,7 +1,12 @@
 """The ``tandy letter --json`` shape (``shared/docs/contracts.md``): a public interface.
 
+``kind`` is one of staff_comment, response, closing, no_review, acceleration_request, other (the
+contract's four, and two that were "other" before: a staff notice that the filing will not be
+reviewed, and a filer's Rule 461 request for effectiveness).
+
 Field names here are promises to scripts that read them; add fields freely, rename none. Fields
-beyond the contract: ``addressee``, ``cc``, ``pages_cited``, and per item ``refers_to``,
+beyond the contract: ``addressee`` (name and address, a line each), ``cc``, ``pages_cited``,
+``subject_filing.lines`` (the Re: block as printed), and per item ``refers_to``,
 ``response_pages`` and ``response_location``.
 """
 
@@ -32,6 +37,7 @@ def letter_json(letter: Letter) -> dict:
             "file_numbers": subject.file_numbers,
             "description": subject.description,
             "response_dated": subject.response_dated,
+            "lines": subject.lines,
         },
         "items": [item_json(item) for item in letter.items],
         "pages_cited": letter.pages_cited,

@@ -26,6 +26,8 @@ from tandy.letters.body import Paragraph
 
 #: The first item of a letter may carry any number up to this (follow-ups answer "comment 3").
 FIRST_NUMBER_LIMIT = 60
+#: A numbered line of this many words or fewer inside an answer is a list caption, not an item.
+SHORT_ENTRY_WORDS = 4
 #: Headings are short: longer lines are prose, whatever their punctuation.
 HEADING_MAX_CHARS = 200
 #: A paragraph of this many characters or fewer, set off and unpunctuated, reads as a heading.
@@ -47,12 +49,15 @@ _RESPONSE_LABEL = re.compile(
     r"\s*(?:[:.\-–—]\s*|$)",
     re.I,
 )
-_BULLET = re.compile(r"^(?:[•·●▪◦o\-–—*]\s|\(?[a-z]{1,4}[.)]\s?|\(\d{1,2}\)\s)")
+_BULLET = re.compile(r"^(?:[•·●▪◦\uf0b7\uf0a7o\-–—*]\s|\(?[a-z]{1,4}[.)]\s?|\(\d{1,2}\)\s)")
+#: A line that opens a list entry inside a paragraph: a bullet, "(a)", "(ii)".
+_LIST_ENTRY = re.compile(r"^(?:[•·●▪◦\uf0b7\uf0a7]\s*|[\-–—*]\s|\([a-z]{1,4}\)\s|\(\d{1,2}\)\s)")
+_FIGURE_CELL = re.compile(r"[\d$%—–\-(),.\s]+")
 _BARE_NUMBER = re.compile(r"\d{1,3}\s*[.):]?")
 _BARE_PAGE = re.compile(r"(?:pages?\s*)?[A-Z]{0,2}-?\d{1,3}")
 _OPEN_END = re.compile(r"(?:,|&|-|\b(?:of|and|or|the|for|to|in|on|page|pages))$", re.I)
 _PAGE_AT_END = re.compile(r"\bpages?\s*[A-Z]?-?\d+\S*$", re.I)
-_ENDS_ITEMS = re.compile(
+ENDS_ITEMS = re.compile(
     r"^(?:\*\s*\*\s*\*"
     r"|we\s+urge\s+all\s+persons"
     r"|we\s+remind\s+you\s+that"
@@ -66,7 +71,8 @@ _ENDS_ITEMS = re.compile(
     r"|(?:in\s+connection\s+with|in\s+responding\s+to)[^.]{0,120}\backnowledg)",
     re.I,
 )
-_TANDY = re.compile(r"(?:adequacy\s+and\s+accuracy|accuracy\s+and\s+adequacy)", re.I)
+_ONE_COMMENT = re.compile(r"\bhave the following comment\b(?!s)", re.I)
+TANDY = re.compile(r"(?:adequacy\s+and\s+accuracy|accuracy\s+and\s+adequacy)", re.I)
 _PRIOR_COMMENT = re.compile(
     r"\b(?:prior|previous|our|to)\s+comments?\s*(?:no\.?\s*|number\s*)?(\d{1,3}|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b",
@@ -103,15 +109,18 @@ class _Start:
 
 def find_items(paras: list[Paragraph], *, responses: bool) -> list[ItemSpan]:
     """The letter's items in order, each with its heading, comment and (in a response) answer."""
-    starts = _item_starts(paras, responses=responses) or (_unnumbered_start(paras) if responses else [])
+    starts = _item_starts(paras, responses=responses) or (_unnumbered_start(paras) if responses else _single_comment(paras))
     if not starts:
         return []
-    end = _end_of_items(paras, starts[-1].index)
+    end = end_of_items(paras, starts[-1].index)
     spans = []
     for k, start in enumerate(starts):
         stop = starts[k + 1].index if k + 1 < len(starts) else end
         first = _misplaced_first_paragraph(paras, start, starts[k - 1].index if k else None)
-        body = [p for p in _without_trailing_headings(paras[first:stop]) if not _BARE_NUMBER.fullmatch(p.text)]
+        own = paras[first:stop]
+        if k + 1 < len(starts):  # the next item's headings sit at the end of this one's paragraphs
+            own = _without_trailing_headings(own)
+        body = [p for p in own if not _BARE_NUMBER.fullmatch(p.text)]
         spans.append(_item(_Start(first, start.number, start.label_only), body, responses=responses))
     for span in spans:
         span.heading = _heading_above(paras, span.start, spans)
@@ -125,7 +134,7 @@ def _misplaced_first_paragraph(paras: list[Paragraph], start: _Start, previous: 
     """
     i = start.index
     if _BARE_NUMBER.fullmatch(paras[i].text):
-        if i >= 2 and (previous is None or previous < i - 2) and _is_heading(paras[i - 2]) and not _is_heading(paras[i - 1]):
+        if i >= 2 and (previous is None or previous < i - 2) and is_heading(paras[i - 2]) and not is_heading(paras[i - 1]):
             return i - 1
     return i
 
@@ -177,6 +186,8 @@ def _item_starts(paras: list[Paragraph], *, responses: bool) -> list[_Start]:
         sublist = None
         if _inside_answer_as_list(paras, accepted[-1].index, cand, responses=responses):
             continue
+        if responses and not cand.label_only and _short_entry(para.text) and _answered(paras, accepted[-1].index, cand.index):
+            continue  # "2. Medical:", a caption of the answer's own list (Aflac 2017)
         accepted.append(cand)
     return accepted
 
@@ -187,11 +198,23 @@ def _unnumbered_start(paras: list[Paragraph]) -> list[_Start]:
     if not answer:
         return []
     i = answer
-    while i > 0 and paras[i - 1].emphasis and not _is_heading(paras[i - 1]):
+    while i > 0 and paras[i - 1].emphasis and not is_heading(paras[i - 1]):
         i -= 1
     if i == answer:
         return []
     return [_Start(i, None, False)]
+
+
+def _single_comment(paras: list[Paragraph]) -> list[_Start]:
+    """A staff letter's one unnumbered comment ("... and have the following comment."): the first
+    paragraph of prose under the first stack of headings after the letter says so."""
+    said = next((i for i, p in enumerate(paras) if _ONE_COMMENT.search(p.text)), None)
+    if said is None:
+        return []
+    for i in range(said + 1, len(paras) - 1):
+        if is_heading(paras[i]) and not is_heading(paras[i + 1]) and not ENDS_ITEMS.match(paras[i + 1].text):
+            return [_Start(i + 1, None, False)]
+    return []
 
 
 def _candidates(paras: list[Paragraph]) -> list[_Start]:
@@ -267,6 +290,12 @@ def _inside_answer_as_list(paras: list[Paragraph], previous: int, cand: _Start, 
     return comment_set_off and not para.emphasis and not first_answer.emphasis
 
 
+def _short_entry(text: str) -> bool:
+    """A numbered line of a few words: a list caption, never a restated comment."""
+    number = _NUMBER.match(text)
+    return bool(number) and len(text[number.end() :].split()) <= SHORT_ENTRY_WORDS
+
+
 def _response_label(para: Paragraph) -> re.Match[str] | None:
     match = _RESPONSE_LABEL.match(para.text)
     if not match:
@@ -280,11 +309,11 @@ def _response_label(para: Paragraph) -> re.Match[str] | None:
 # --- where they end -------------------------------------------------------------------------------
 
 
-def _end_of_items(paras: list[Paragraph], last_start: int) -> int:
+def end_of_items(paras: list[Paragraph], last_start: int) -> int:
     """The paragraph after the last item's text: the letter's closing remarks begin there."""
     for i in range(last_start + 1, len(paras)):
         text = paras[i].text
-        if _ENDS_ITEMS.match(text) or (_TANDY.search(text) and re.search(r"acknowledg|remind", text, re.I)):
+        if ENDS_ITEMS.match(text) or (TANDY.search(text) and re.search(r"acknowledg|remind", text, re.I)):
             return i
     return len(paras)
 
@@ -292,7 +321,7 @@ def _end_of_items(paras: list[Paragraph], last_start: int) -> int:
 def _without_trailing_headings(body: list[Paragraph]) -> list[Paragraph]:
     """This item's paragraphs without the headings and labels of the next item at their end."""
     cut = len(body)
-    while cut > 1 and (_is_heading(body[cut - 1]) or _is_label_line(body[cut - 1])):
+    while cut > 1 and (is_heading(body[cut - 1]) or _is_label_line(body[cut - 1])):
         cut -= 1
     return body[:cut]
 
@@ -302,7 +331,7 @@ def _heading_above(paras: list[Paragraph], index: int, spans: list[ItemSpan]) ->
     i = index - 1
     while i >= 0 and _is_label_line(paras[i]):
         i -= 1
-    if i >= 0 and _is_heading(paras[i]) and not any(paras[i] in s.comment or paras[i] in s.response for s in spans):
+    if i >= 0 and is_heading(paras[i]) and not any(paras[i] in s.comment or paras[i] in s.response for s in spans):
         return paras[i]
     return None
 
@@ -325,19 +354,27 @@ def _finishes(above: str, line: str) -> bool:
     return bool(line[:1].islower() or _BARE_PAGE.fullmatch(line) or _OPEN_END.search(above))
 
 
+def _table_row(para: Paragraph) -> bool:
+    """A row of a table (cells of figures: "Adjusted EBITDA | $ | 675 | 620"): short and
+    unpunctuated like a heading, but text of the answer that sets it out."""
+    return len(para.lines) >= 2 and any(_FIGURE_CELL.fullmatch(line) for line in para.lines[1:])
+
+
 def _is_label_line(para: Paragraph) -> bool:
     label = _COMMENT_LABEL.match(para.text)
     return bool(label and label.end() >= len(para.text.rstrip()) and len(para.text.split()) <= 6)
 
 
-def _is_heading(para: Paragraph) -> bool:
+def is_heading(para: Paragraph) -> bool:
     """A caption: short, not a sentence, not a list entry or a numbered comment."""
     text = para.text
     if numbered_caption(text):
         return True
+    if _table_row(para):
+        return False
     if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS or _NUMBER.match(text) or _BULLET.match(text):
         return False
-    if _response_label(para) or _ENDS_ITEMS.match(text):
+    if _response_label(para) or ENDS_ITEMS.match(text):
         return False
     if _PAGE_AT_END.search(text):
         return True
@@ -389,7 +426,8 @@ def _join(paragraphs: list[Paragraph], *, first) -> str:
     """Paragraphs as text, a paragraph broken by a page boundary put back together."""
     pieces: list[str] = []
     for k, para in enumerate(paragraphs):
-        text = first(para.text) if k == 0 else para.text
+        text = _bullets_apart(para)
+        text = first(text) if k == 0 else text
         if not text:
             continue
         if pieces and _continues(pieces[-1], text):
@@ -397,6 +435,23 @@ def _join(paragraphs: list[Paragraph], *, first) -> str:
         else:
             pieces.append(text)
     return "\n\n".join(pieces)
+
+
+def _bullets_apart(para: Paragraph) -> str:
+    """The paragraph's text with each list entry on a line of its own.
+
+    PDF text layers set a comment and its bullets ("... may:" / "• represent the board ...") as
+    one block; the entries are the comment's structure, so they stay separate lines.
+    """
+    if not any(_LIST_ENTRY.match(line) for line in para.lines[1:]):
+        return para.text
+    out: list[str] = []
+    for line in para.lines:
+        if out and not _LIST_ENTRY.match(line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _continues(before: str, text: str) -> bool:

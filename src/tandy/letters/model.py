@@ -11,7 +11,7 @@ from typing import Literal
 
 from tandy.document import Document, Location
 
-LetterKind = Literal["staff_comment", "response", "closing", "other"]
+LetterKind = Literal["staff_comment", "response", "closing", "no_review", "acceleration_request", "other"]
 Disposition = Literal["revised", "added", "no_change", "future_filings", "supplemental", "complied"]
 
 
@@ -47,6 +47,8 @@ class SubjectFiling:
     file_numbers: list[str] = field(default_factory=list)
     description: str | None = None
     response_dated: str | None = None
+    #: Every line of the Re: block as printed: registrant, form, "Filed ...", file numbers.
+    lines: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -8,6 +8,8 @@ are asked of :mod:`tandy.letters.citations` and :mod:`tandy.letters.disposition`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tandy.document import Document, Submission, parse
 from tandy.letters import header as frame
 from tandy.letters.acknowledgments import find_acknowledgments
@@ -17,7 +19,7 @@ from tandy.letters.commitments import find_commitments
 from tandy.letters.disposition import classify_disposition
 from tandy.letters.items import ItemSpan, find_items, heading_text, refers_to
 from tandy.letters.kind import from_staff, letter_kind
-from tandy.letters.model import Citation, Item, Letter
+from tandy.letters.model import Citation, Item, Letter, LetterKind
 
 
 def read_letter(path: str, *, max_bytes: int | None = None) -> Letter:
@@ -25,10 +27,26 @@ def read_letter(path: str, *, max_bytes: int | None = None) -> Letter:
     return letter_from_submission(parse(path, max_bytes=max_bytes))
 
 
-def letter_from_submission(submission: Submission) -> Letter:
-    """A :class:`Letter` from a file the document stage has read (its main document)."""
-    document = submission.main
-    source, filing = submission.source, submission.source.filing
+@dataclass(slots=True)
+class Layout:
+    """How a letter's paragraphs fall: the salutation, the body, the items in it, the sign-off.
+
+    The reader builds the :class:`Letter` from this; :mod:`tandy.letters.selfcheck` asks it
+    whether every body paragraph landed in an item.
+    """
+
+    paragraphs: list[Paragraph]
+    opening: int | None
+    close: int | None
+    body: list[Paragraph]
+    spans: list[ItemSpan]
+    staff: bool
+    kind: LetterKind
+
+
+def layout(submission: Submission) -> Layout:
+    """The letter's paragraphs, body and items, and its kind, from a file the document stage read."""
+    document, filing = submission.main, submission.source.filing
     paras = paragraphs(document)
     opening = salutation(paras)
     body_start = opening + 1 if opening is not None else 0
@@ -38,15 +56,23 @@ def letter_from_submission(submission: Submission) -> Letter:
     is_letter = opening is not None or close is not None  # no salutation, no sign-off: a page, not a letter
     spans = find_items(body, responses=not staff) if is_letter else []
     kind = letter_kind(document.text, staff=staff, items=len(spans))
-    if kind in ("closing", "other"):
+    if kind not in ("staff_comment", "response"):
         spans = []
-    letter = Letter(path=source.path, sha256=source.sha256, kind=kind, document=document)
-    letter.items = [_item(document, span) for span in spans]
+    return Layout(paras, opening, close, body, spans, staff, kind)
+
+
+def letter_from_submission(submission: Submission, laid: Layout | None = None) -> Letter:
+    """A :class:`Letter` from a file the document stage has read (its main document)."""
+    document, source, filing = submission.main, submission.source, submission.source.filing
+    laid = laid or layout(submission)
+    paras, opening, close, staff = laid.paragraphs, laid.opening, laid.close, laid.staff
+    letter = Letter(path=source.path, sha256=source.sha256, kind=laid.kind, document=document)
+    letter.items = [_item(document, span) for span in laid.spans]
     _fill_frame(letter, paras, opening, close, staff=staff)
     if filing and not letter.subject_filing.cik:
         letter.subject_filing.cik = next((f.cik for f in filing.filers if f.cik), None)
     letter.acknowledgments = find_acknowledgments(document.body_text())
-    letter.commitments = find_commitments(document)
+    letter.commitments = find_commitments(document, undated=letter.kind == "response" and not letter.items)
     return letter
 
 
@@ -54,12 +80,13 @@ def _fill_frame(letter: Letter, paras: list[Paragraph], opening: int | None, clo
     re_lines = frame.re_block(paras, opening)
     first_body = paras[opening + 1].text if opening is not None and opening + 1 < len(paras) else ""
     letter.registrant, letter.subject_filing = frame.subject_filing(re_lines, first_body)
+    letter.subject_filing.lines = list(re_lines)
     letter.date = frame.letter_date(letter.document.text)
     date_index = _date_paragraph(paras, opening)
     re_index = _re_paragraph(paras, opening)
     company = None if staff else letter.registrant  # a company writing for itself, on its own letterhead
     letter.sender = frame.sender(paras, staff=staff, date_index=date_index, close=close) or company
-    letter.addressee = frame.addressee(paras, date_index + 1, re_index)
+    letter.addressee = frame.addressee(paras, date_index + 1 if date_index < re_index else 0, re_index)  # a date below the Re: block
     letter.signatories = frame.signatories(paras, close)
     letter.cc = frame.cc_list(paras, close)
 
