@@ -350,13 +350,20 @@ class AttendanceStatement(Scoped, Existence):
         return heading(subject, _MEETINGS_HEADING)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.\s|\n[ \t]*\n")
+"""A full stop that ends a sentence (not an initial's, "Jane Q. Roe", or an honorific's), or a
+blank line."""
+SENTENCE_CHARS = 1_500
+
+
 def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(". ", 0, at) + 2, text.rfind("\n\n", 0, at) + 2)
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, at - SENTENCE_CHARS), at)]
+    return starts[-1] if starts else max(0, at - SENTENCE_CHARS)
 
 
 def _sentence_end(text: str, at: int) -> int:
-    ends = [i for i in (text.find(". ", at), text.find("\n\n", at)) if i >= 0]
-    return min(ends) if ends else len(text)
+    end = _SENTENCE_BREAK.search(text, at, at + SENTENCE_CHARS)
+    return end.start() if end else min(len(text), at + SENTENCE_CHARS)
 
 
 def _names_before(text: str, statement: str, surname: str) -> bool:
