@@ -26,6 +26,7 @@ class BiographySettings:
     """How far to look, in blocks, from an age back to the name it belongs to."""
 
     name_lookback_blocks: int = 12
+    name_lookahead_blocks: int = 4
     section_lookback_blocks: int = 400
     bio_tail_blocks: int = 4
     cover_lines: int = 80
@@ -159,18 +160,36 @@ def _labelled_age(texts: list[str], i: int) -> int | None:
 
 
 def _block_with_surname(texts: list[str], i: int, surname: str) -> tuple[int, str] | None:
-    """The nearest block at or before ``i`` that opens with a full name ending in ``surname``."""
-    for j in range(i, max(-1, i - SETTINGS.name_lookback_blocks), -1):
-        name = _leading_name(texts[j])
+    """The nearest block at or before ``i`` that opens with a full name ending in ``surname``;
+    failing that, one just after (a layout that captions the photo with the name below the
+    biography: "Ms. Adams, 60, oversees ..." then "Kate Adams" / "Senior Vice President")."""
+    for j in [*range(i, max(-1, i - SETTINGS.name_lookback_blocks), -1), *range(i + 1, min(len(texts), i + 1 + SETTINGS.name_lookahead_blocks))]:
+        name = _leading_name(texts[j]) or _split_name(texts, j)
         if name and _surname(name).lower() == surname.lower():
             return j, name
     return None
 
 
+_LONE_WORD = re.compile(rf"^\s*({_WORD})\s*$")
+
+
+def _split_name(texts: list[str], j: int) -> str | None:
+    """A name set as two blocks, the given name above the surname ("Laura" / "Alber"), as
+    designed profile pages print it beside a photo."""
+    if j + 1 >= len(texts):
+        return None
+    first, last = _LONE_WORD.match(texts[j]), _LONE_WORD.match(texts[j + 1])
+    if not (first and last):
+        return None
+    name = f"{first[1]} {last[1]}"
+    return name if _looks_like_name(name) and not TITLE_WORDS & set(name.split()) else None
+
+
 def _nearest_name_block(texts: list[str], i: int) -> tuple[int, str] | None:
-    """The nearest block before an "Age" label that is a name heading and nothing else."""
+    """The nearest block before an "Age" label that is a name heading and nothing else (or a
+    name set as two blocks)."""
     for j in range(i, max(-1, i - SETTINGS.name_lookback_blocks), -1):
-        name = _leading_name(texts[j], heading_only=True)
+        name = _leading_name(texts[j], heading_only=True) or _split_name(texts, j)
         if name:
             return j, name
     return None
@@ -192,10 +211,23 @@ def _leading_name(text: str, heading_only: bool = False) -> str | None:
     return None
 
 
+TITLE_WORDS = {
+    "Officer", "Executive", "Director", "Directors", "Nominee", "Nominees", "Chair", "Chairman", "Chairwoman", "Chief",
+    "Former", "Independent", "Lead", "Governance", "Corporate", "Professor", "Emerita", "Emeritus", "Global", "Holdings",
+    "Capital", "Airlines", "President", "Vice", "Current", "Non-Executive", "Technology", "Financial", "Investment",
+    "Operating", "Founder", "Co-Founder", "Partner", "Managing", "Senior", "General", "Counsel", "Secretary", "Treasurer",
+    "Information", "Matters", "Section", "Stock", "Common", "Class", "Beneficial", "Owner", "Percent",
+}
+"""Words of a title, an office or a heading: a "name" made of them ("Executive Officer", "Lead
+Independent") is a caption the reader took for a person."""
+
+
 def _looks_like_name(name: str) -> bool:
-    """Two to six words that are not a sentence's opening or a heading in capitals about something else."""
+    """Two to six words that are not a sentence's opening, a title, or a heading in capitals about something else."""
     words = _HONORIFIC_PREFIX.sub("", name).replace(",", " ").split()
     if not 2 <= len(words) <= 6:
+        return False
+    if any(w.strip(".") in TITLE_WORDS for w in words):
         return False
     return not any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words)
 

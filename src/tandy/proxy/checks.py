@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tandy.proxy.model import Proxy
+from tandy.proxy.biographies import TITLE_WORDS
 from tandy.proxy.people import HONORIFIC
 
 Status = Literal["passed", "failed", "not_applicable"]
@@ -38,7 +39,8 @@ AGE_RANGE = (21, 100)
 _OWNERSHIP_HEAD = re.compile(r"beneficial(?:ly)?\s+own|security\s+ownership|amount\s+and\s+nature|shares\s+owned", re.I)
 _GROUP_ROW = re.compile(
     r"\b(?:all|total|group|persons|inc|llc|l\.?p|ltd|corp|corporation|company|trust|fund|funds|group|partners|capital|management|"
-    r"advisors|associates|holdings|bank|plan|vanguard|blackrock|foundation|investments?|securities|n\.a|officers|directors|executive)\b\.?",
+    r"advisors|associates|holdings|bank|plan|vanguard|blackrock|foundation|investments?|securities|n\.a|officers|directors|executive|"
+    r"amusements|information|matters|common|stock)\b\.?",
     re.I,
 )
 _PERSON_CELL = re.compile(r"^(?P<name>[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|del|la)){1,4})(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?(?=$|[\s(*,\d†‡§])")
@@ -148,7 +150,7 @@ def _ownership_person(cell: str) -> str | None:
     if not text or _GROUP_ROW.search(text) or any(ch.isdigit() for ch in text[:3]):
         return None
     m = _PERSON_CELL.match(text)
-    if not m or m.group("name").isupper() or len(text) > 80:
+    if not m or m.group("name").isupper() or len(text) > 80 or TITLE_WORDS & set(m.group("name").split()):
         return None
     return m.group("name").strip(" ,")
 
