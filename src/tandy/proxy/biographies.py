@@ -189,9 +189,21 @@ def _nearest_name_block(texts: list[str], i: int) -> tuple[int, str] | None:
     """The nearest block before an "Age" label that is a name heading and nothing else (or a
     name set as two blocks)."""
     for j in range(i, max(-1, i - SETTINGS.name_lookback_blocks), -1):
-        name = _leading_name(texts[j], heading_only=True) or _split_name(texts, j)
+        name = _wrapped_name(texts[j]) or _leading_name(texts[j], heading_only=True) or _split_name(texts, j)
         if name:
             return j, name
+    return None
+
+
+def _wrapped_name(text: str) -> str | None:
+    """A short heading block whose name wraps onto a second line ("Kimberly A." / "Casiano")."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if not 2 <= len(lines) <= 3 or len(text) > 60:
+        return None
+    joined = " ".join(lines)
+    match = _NAME_BLOCK.match(joined)
+    if match and match.end("name") >= len(joined.rstrip(" ,*")) - 1 and _looks_like_name(match["name"]):
+        return match["name"]
     return None
 
 

@@ -84,18 +84,18 @@ def ownership_people(proxy: Proxy) -> SelfCheck:
     """The individuals named in the beneficial-ownership table against the people found.
 
     Directors and executive officers fill that table (Item 403(b)); one the reader did not
-    find, who is also named outside the tables, is a biography it missed. Groups, funds and
-    firms holding 5% are not people; nor is anyone named only in tables (a former officer in
-    the compensation and holdings tables), and a document that prints no biography at all (a
-    merger proxy) has no one to miss.
+    find, and whose age the document prints, is a biography it missed. Groups, funds and firms
+    holding 5% are not people; nor is anyone whose age is printed nowhere (a former officer, or
+    a named executive officer whose biography is in the 10-K), and a document that prints no
+    biography at all (a merger proxy) has no one to miss.
     """
     names = ownership_names(proxy)
     if not names:
         return SelfCheck("ownership-people", "not_applicable", None, None, "no beneficial-ownership table of individuals")
     if not any(BOARD_ROLES & set(p.roles) for p in proxy.people) and not _biographies_printed(proxy):
         return SelfCheck("ownership-people", "not_applicable", len(names), 0, "no biographies or board table: holders are named only in tables")
-    prose = _prose(proxy)
-    names = [n for n in names if re.search(rf"\b{re.escape(n.split()[-1])}\b", prose)]
+    text = proxy.document.text
+    names = [n for n in names if _has_biography(text, n)]
     have = {person_key(p.name) for p in proxy.people}
     missing = [n for n in names if person_key(n) not in have]
     status: Status = "passed" if not missing else "failed"
@@ -110,17 +110,23 @@ def _biographies_printed(proxy: Proxy) -> bool:
     return len(_BIOGRAPHY_AGE.findall(proxy.document.text)) >= 3
 
 
-def _prose(proxy: Proxy) -> str:
-    """The text outside tables: a holder named there has more than a row in a holdings table
-    (a biography, an office), so the reader should have found them."""
-    text = proxy.document.text
-    parts, at = [], 0
-    for table in sorted(proxy.document.tables, key=lambda t: t.start):
-        if table.start >= at:
-            parts.append(text[at : table.start])
-            at = table.end
-    parts.append(text[at:])
-    return " ".join(parts)
+def _has_biography(text: str, name: str) -> bool:
+    """Whether the document prints the person's age anywhere ("Ms. Kress, 58,", "Casiano (68)",
+    "Kate Adams / ... / Age: 61", a "Name  61  Position" row): a biography or a board or officer
+    row, which a reader should find. A named executive officer the proxy gives no biography (it
+    is in the 10-K) is named only in compensation and holdings tables."""
+    words = name.split()
+    surname = re.escape(words[-1])
+    full = r"\s+".join(re.escape(w) for w in words)
+    patterns = (
+        rf"\b{surname},?\s+(?:age[sd]?\s+)?\d{{2}}(?:,(?!\d)|\s*\))",
+        rf"\b{surname}\s*\(\s*\d{{2}}\s*\)",
+        rf"\b{surname}\s+is\s+\d{{2}}\s+years\s+old",
+        rf"\b{full}\b[^\d]{{0,400}}?\bAge\s*:?\s*\d{{2}}\b",
+        rf"\b{full}\b[^\n\d]{{0,6}}\t\s*\d{{2}}(?![\d,.%])",
+        rf"\bAge\s*:?\s*\d{{2}}\b[^\d]{{0,400}}?\b{full}\b",
+    )
+    return any(re.search(p, text) for p in patterns)
 
 
 def ownership_names(proxy: Proxy) -> list[str]:
