@@ -26,7 +26,7 @@ class BiographySettings:
     """How far to look, in blocks, from an age back to the name it belongs to."""
 
     name_lookback_blocks: int = 12
-    name_lookahead_blocks: int = 4
+    name_lookahead_blocks: int = 12
     section_lookback_blocks: int = 400
     bio_tail_blocks: int = 4
     cover_lines: int = 80
@@ -51,7 +51,7 @@ _LEAD_AGE = re.compile(
 # "Mr. Cook, 65," / "Dr. Simmons, age 54," / "Mr. Murphy is 63 years old."
 _SURNAME_AGE = re.compile(
     rf"\b(?P<hon>{HONORIFICS})\.?\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}?){_SUFFIX}?"
-    rf"(?:,\s+(?:age|aged)\s+(?P<age>\d{{2,3}})\b|,\s+(?P<age2>\d{{2}}),|\s+is\s+(?P<age3>\d{{2,3}})\s+years\s+old)"
+    rf"(?:,\s+(?:age|aged)\s+(?P<age>\d{{2,3}})\b|,\s+(?P<age2>\d{{2}}),(?!\d)|\s+is\s+(?P<age3>\d{{2,3}})\s+years\s+old)"
 )
 # "Age: 65" in one block, or "Age" / "Age:" alone with the value in the next block.
 _AGE_LABEL = re.compile(r"^\s*Age\s*:?\s*(?P<age>\d{2,3})?\s*$", re.IGNORECASE)
@@ -164,13 +164,15 @@ def _block_with_surname(texts: list[str], i: int, surname: str) -> tuple[int, st
     failing that, one just after (a layout that captions the photo with the name below the
     biography: "Ms. Adams, 60, oversees ..." then "Kate Adams" / "Senior Vice President")."""
     for j in [*range(i, max(-1, i - SETTINGS.name_lookback_blocks), -1), *range(i + 1, min(len(texts), i + 1 + SETTINGS.name_lookahead_blocks))]:
-        name = _leading_name(texts[j]) or _split_name(texts, j)
-        if name and _surname(name).lower() == surname.lower():
-            return j, name
+        for name in (_leading_name(texts[j]), _split_name(texts, j)):
+            if name and _surname(name).lower() == surname.lower():
+                return j, name
     return None
 
 
 _LONE_WORD = re.compile(rf"^\s*({_WORD})\s*$")
+_GIVEN = re.compile(rf"^\s*({_WORD}(?:[ \t]+[A-Z]\.)?|[A-Z]\.[ \t]+{_WORD})\s*$")
+"""The given name block: a word, with an initial after it ("Steven J.") or before it ("G. Mason")."""
 
 
 def _split_name(texts: list[str], j: int) -> str | None:
@@ -178,10 +180,10 @@ def _split_name(texts: list[str], j: int) -> str | None:
     designed profile pages print it beside a photo."""
     if j + 1 >= len(texts):
         return None
-    first, last = _LONE_WORD.match(texts[j]), _LONE_WORD.match(texts[j + 1])
+    first, last = _GIVEN.match(texts[j]), _LONE_WORD.match(texts[j + 1])
     if not (first and last):
         return None
-    name = f"{first[1]} {last[1]}"
+    name = f"{' '.join(first[1].split())} {last[1]}"
     return name if _looks_like_name(name) and not TITLE_WORDS & set(name.split()) else None
 
 
