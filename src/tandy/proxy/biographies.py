@@ -243,7 +243,12 @@ def _looks_like_name(name: str) -> bool:
         return False
     if any(w.strip(".") in TITLE_WORDS for w in words):
         return False
+    if len(words) >= 3 and re.fullmatch(r"[A-Z]\.", words[-2]) and words[-1].lower() in _MONTH_SURNAMES:
+        words = words[:-1]  # "John C. May": a surname that is a month, after an initial
     return not any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words)
+
+
+_MONTH_SURNAMES = {"may", "june", "april", "august"}
 
 
 def _clean_name(name: str) -> str:
