@@ -23,6 +23,7 @@ DROP = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "cpa", "dr", "mr", "m
 KNOWN_SHORT = {
     "f_def14a_2026-03-27_0001552781-26-000164.htm": "committee boxes in capitals ('AUDIT COMMITTEE' / 'MEETINGS IN 2025:' / '11') are not read",
     "enph_def14a_2026-04-01_0001463101-26-000026.htm": "a two-word given name over the surname ('Thurman John' / 'Rodgers') and a CEO whose office line names no company are missed",
+    "mar_def14a_2026-03-27_0001140361-26-011590.htm": "a retiring director named only in committee lists (Lee), and the CEO's office printed on the title line under his name (Capuano), are missed",
     "crm_def14a_2026-04-16_0001108524-26-000085.htm": "profile pages with the given name and surname in separate blocks beside multi-block titles are read only in part",
 }
 
@@ -44,7 +45,7 @@ def cases():
 
 
 def test_at_least_fifteen_new_proxies_are_pinned_or_the_shortfall_is_known():
-    assert len(list(EXPECTED.glob("*.json"))) >= 14
+    assert len(list(EXPECTED.glob("*.json"))) >= 15
 
 
 @pytest.mark.parametrize("path", list(cases()))

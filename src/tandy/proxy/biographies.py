@@ -103,6 +103,10 @@ class _Found:
 def find_biographies(document: Document, registrant: str | None = None) -> list[Person]:
     """The people the document gives a prose biography with an age, in document order.
 
+    A person is named more than once (the biography, and a committee list, a table or a
+    signature); a run of capitalised words printed once beside an age is a caption or a
+    skills heading ("Character Experience Willingness"), not a name.
+
     ``registrant`` (the company's name) tells an office at the company from one held elsewhere;
     when it is not given it is read from the cover page ("Name of Registrant as Specified ...").
     """
@@ -123,7 +127,8 @@ def find_biographies(document: Document, registrant: str | None = None) -> list[
         roles = _roles(texts, item.name_block, bio, company)
         location = document.location(blocks[item.name_block].start, blocks[last].end)
         people[key] = Person(name=name, age=item.age, roles=roles, location=location)
-    return list(people.values())
+    flat = " ".join(document.text.split()).lower()
+    return [p for p in people.values() if flat.count(" ".join(p.name.split()).lower()) >= 2]
 
 
 def _find_ages(texts: list[str]) -> list[_Found]:

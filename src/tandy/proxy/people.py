@@ -33,6 +33,12 @@ _MARKER_IN = re.compile(r"(\*+|\+|#|\^|\u2020|\u2021|\(\d{1,2}\)|\([a-z]\)|(?<=[
 _ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 
 PERSON_KINDS = {"nominees", "trustees", "directors", "officers"}
+CAPTION_WORDS = {
+    "Global", "Professor", "Emerita", "Emeritus", "Ambassador", "Former", "Chair", "Chairman", "Chief", "President",
+    "Executive", "Independent", "Lead", "Director", "Officer", "Founder", "Co-Founder", "Partner", "Managing", "Retired",
+}
+"""Words that begin the title a cell prints after the name ("Deborah Marriott Harrison Global
+Cultural Ambassador Emeritus"): the name ends before them (from its third word on)."""
 
 
 @dataclass(slots=True)
@@ -384,7 +390,11 @@ def _html_person(cells: list[str], mapping: dict[str, int], name_col: int, heade
     m = NAME_PREFIX.match(text)
     if not m or _COMPANY.search(m.group("name")) or len(m.group("name").split()) < 2 or m.group("name").isupper():
         return None
-    person = Person(name=m.group("name").strip().rstrip(","))
+    words = m.group("name").strip().rstrip(",").split()
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.strip(".,") in CAPTION_WORDS), len(words))
+    if cut < 2:
+        return None
+    person = Person(name=" ".join(words[:cut]).rstrip(","))
     number = m.group("paren") or m.group("bare")
     rest = text[m.end() :]
     if number is None:
