@@ -98,14 +98,16 @@ class _Found:
     age: int
     name_block: int
     age_block: int
+    labelled: bool = False
+    """Found from an "Age:" label and the nearest heading: the name is not in the age's sentence."""
 
 
 def find_biographies(document: Document, registrant: str | None = None) -> list[Person]:
     """The people the document gives a prose biography with an age, in document order.
 
-    A person is named more than once (the biography, and a committee list, a table or a
-    signature); a run of capitalised words printed once beside an age is a caption or a
-    skills heading ("Character Experience Willingness"), not a name.
+    A name taken from the heading nearest an "Age:" label must be named again (a committee
+    list, a table) or spoken of as "Mr. Old": a run of capitalised words printed once near an age
+    is a caption or a skills heading ("Character Experience Willingness"), not a name.
 
     ``registrant`` (the company's name) tells an office at the company from one held elsewhere;
     when it is not given it is read from the cover page ("Name of Registrant as Specified ...").
@@ -114,6 +116,7 @@ def find_biographies(document: Document, registrant: str | None = None) -> list[
     texts = [document.text[b.start : b.end] for b in blocks]
     company = _company_names(registrant or _registrant_from_cover(document))
     found = sorted(_find_ages(texts), key=lambda f: (f.name_block, f.age_block))
+    flat = " ".join(document.text.split())
     people: dict[str, Person] = {}
     for n, item in enumerate(found):
         name = _mixed_case(document.text, item.name)
@@ -126,9 +129,17 @@ def find_biographies(document: Document, registrant: str | None = None) -> list[
         bio = "\n".join(texts[item.name_block : last + 1])
         roles = _roles(texts, item.name_block, bio, company)
         location = document.location(blocks[item.name_block].start, blocks[last].end)
+        if item.labelled and not _named_again(flat, name):
+            continue
         people[key] = Person(name=name, age=item.age, roles=roles, location=location)
-    flat = " ".join(document.text.split()).lower()
-    return [p for p in people.values() if flat.count(" ".join(p.name.split()).lower()) >= 2]
+    return list(people.values())
+
+
+def _named_again(flat: str, name: str) -> bool:
+    """The name occurs twice, or the person is spoken of by honorific and surname ("Mr. Old")."""
+    if flat.lower().count(" ".join(name.split()).lower()) >= 2:
+        return True
+    return re.search(rf"\b{HONORIFICS}\.?\s+{re.escape(_surname(name))}\b", flat, re.IGNORECASE) is not None
 
 
 def _find_ages(texts: list[str]) -> list[_Found]:
@@ -148,7 +159,7 @@ def _find_ages(texts: list[str]) -> list[_Found]:
         if age is not None:
             at = _nearest_name_block(texts, i)
             if at is not None:
-                found.append(_Found(_clean_name(at[1]), age, at[0], i))
+                found.append(_Found(_clean_name(at[1]), age, at[0], i, labelled=True))
     return found
 
 
