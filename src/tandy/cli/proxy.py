@@ -11,6 +11,7 @@ from tandy.cli import DebugFlag, JsonFlag, MaxSize, Paths, app, out, run_batch
 from tandy.document import parse
 from tandy.errors import InputError
 from tandy.proxy import Proxy, proxy_json, read_proxy
+from tandy.proxy.checks import self_checks
 from tandy.proxy.people import is_person_start
 from tandy.tables import debug_view, read_text_tables
 
@@ -22,6 +23,9 @@ def proxy_command(
     table: Annotated[
         int | None, typer.Option("--table", help="Show fixed-width table N (as numbered by `tandy parse --tables`).")
     ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Show the self-checks (stated counts against what was read); exit 1 if one fails.")
+    ] = False,
     debug: DebugFlag = False,
     max_size: MaxSize = None,
 ) -> None:
@@ -31,6 +35,27 @@ def proxy_command(
     """
     if table is not None:
         run_batch(paths, lambda p: parse(p, max_bytes=max_size), lambda s: {}, lambda s: _render_table(s, table, debug), as_json=False, debug=debug)
+        return
+    if check:
+        failed: list[str] = []
+
+        def render_checks(proxy: Proxy) -> None:
+            out.print(f"{proxy.path}", markup=False)
+            for c in self_checks(proxy):
+                counts = f" {c.found} of {c.expected}" if c.expected is not None else ""
+                out.print(f"  {c.status:<15} {c.name}{counts}{': ' + c.detail if c.detail else ''}", markup=False)
+                if c.status == "failed":
+                    failed.append(proxy.path)
+
+        def checked_json(proxy: Proxy) -> dict:
+            shape = proxy_json(proxy)
+            if any(c["status"] == "failed" for c in shape["checks"]):
+                failed.append(proxy.path)
+            return shape
+
+        run_batch(paths, lambda p: read_proxy(p, max_bytes=max_size), checked_json, render_checks, as_json=as_json, debug=debug)
+        if failed:
+            raise typer.Exit(1)
         return
     run_batch(paths, lambda p: read_proxy(p, max_bytes=max_size), proxy_json, _render, as_json=as_json, debug=debug)
 

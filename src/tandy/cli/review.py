@@ -117,11 +117,21 @@ def _render(format: Format, outcomes: list[tuple[str, Review | str]], *, color: 
         objects = [contract.review_json(o) if isinstance(o, Review) else contract.failure_json(p, o) for p, o in outcomes]
         return contract.render(reviews[0]) + "\n" if len(outcomes) == 1 and reviews else contract.render_lines(objects)
     if format is Format.terminal:
-        return "".join(terminal.render(r, color=color) for r in reviews)
+        return "".join(terminal.render(r, color=color) + skipped_summary(r) for r in reviews)
     if not reviews:
         return ""
     renderer = {Format.sarif: sarif, Format.markdown: markdown, Format.html: html, Format.letter: letter}[format]
     return renderer.render(reviews) + "\n"
+
+
+def skipped_summary(review: Review) -> str:
+    """Under the counts, one line per rule family that did not run for want of the form or the
+    filing date, with the option that runs it."""
+    return "".join(
+        f"not run: {len(s.rules)} {s.family} rule{'s' if len(s.rules) != 1 else ''} ({', '.join(s.rules)}): "
+        f"{s.reason}; give {s.option}\n"
+        for s in review.skipped
+    )
 
 
 def _emit(text: str, output: Path | None, force: bool) -> None:

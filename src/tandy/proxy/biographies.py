@@ -26,6 +26,7 @@ class BiographySettings:
     """How far to look, in blocks, from an age back to the name it belongs to."""
 
     name_lookback_blocks: int = 12
+    name_lookahead_blocks: int = 12
     section_lookback_blocks: int = 400
     bio_tail_blocks: int = 4
     cover_lines: int = 80
@@ -50,7 +51,7 @@ _LEAD_AGE = re.compile(
 # "Mr. Cook, 65," / "Dr. Simmons, age 54," / "Mr. Murphy is 63 years old."
 _SURNAME_AGE = re.compile(
     rf"\b(?P<hon>{HONORIFICS})\.?\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}?){_SUFFIX}?"
-    rf"(?:,\s+(?:age|aged)\s+(?P<age>\d{{2,3}})\b|,\s+(?P<age2>\d{{2}}),|\s+is\s+(?P<age3>\d{{2,3}})\s+years\s+old)"
+    rf"(?:,\s+(?:age|aged)\s+(?P<age>\d{{2,3}})\b|,\s+(?P<age2>\d{{2}}),(?!\d)|\s+is\s+(?P<age3>\d{{2,3}})\s+years\s+old)"
 )
 # "Age: 65" in one block, or "Age" / "Age:" alone with the value in the next block.
 _AGE_LABEL = re.compile(r"^\s*Age\s*:?\s*(?P<age>\d{2,3})?\s*$", re.IGNORECASE)
@@ -97,10 +98,16 @@ class _Found:
     age: int
     name_block: int
     age_block: int
+    labelled: bool = False
+    """Found from an "Age:" label and the nearest heading: the name is not in the age's sentence."""
 
 
 def find_biographies(document: Document, registrant: str | None = None) -> list[Person]:
     """The people the document gives a prose biography with an age, in document order.
+
+    A name taken from the heading nearest an "Age:" label must be named again (a committee
+    list, a table) or spoken of as "Mr. Old": a run of capitalised words printed once near an age
+    is a caption or a skills heading ("Character Experience Willingness"), not a name.
 
     ``registrant`` (the company's name) tells an office at the company from one held elsewhere;
     when it is not given it is read from the cover page ("Name of Registrant as Specified ...").
@@ -109,6 +116,7 @@ def find_biographies(document: Document, registrant: str | None = None) -> list[
     texts = [document.text[b.start : b.end] for b in blocks]
     company = _company_names(registrant or _registrant_from_cover(document))
     found = sorted(_find_ages(texts), key=lambda f: (f.name_block, f.age_block))
+    flat = " ".join(document.text.split())
     people: dict[str, Person] = {}
     for n, item in enumerate(found):
         name = _mixed_case(document.text, item.name)
@@ -121,8 +129,17 @@ def find_biographies(document: Document, registrant: str | None = None) -> list[
         bio = "\n".join(texts[item.name_block : last + 1])
         roles = _roles(texts, item.name_block, bio, company)
         location = document.location(blocks[item.name_block].start, blocks[last].end)
+        if item.labelled and not _named_again(flat, name):
+            continue
         people[key] = Person(name=name, age=item.age, roles=roles, location=location)
     return list(people.values())
+
+
+def _named_again(flat: str, name: str) -> bool:
+    """The name occurs twice, or the person is spoken of by honorific and surname ("Mr. Old")."""
+    if flat.lower().count(" ".join(name.split()).lower()) >= 2:
+        return True
+    return re.search(rf"\b{HONORIFICS}\.?\s+{re.escape(_surname(name))}\b", flat, re.IGNORECASE) is not None
 
 
 def _find_ages(texts: list[str]) -> list[_Found]:
@@ -142,7 +159,7 @@ def _find_ages(texts: list[str]) -> list[_Found]:
         if age is not None:
             at = _nearest_name_block(texts, i)
             if at is not None:
-                found.append(_Found(_clean_name(at[1]), age, at[0], i))
+                found.append(_Found(_clean_name(at[1]), age, at[0], i, labelled=True))
     return found
 
 
@@ -159,20 +176,52 @@ def _labelled_age(texts: list[str], i: int) -> int | None:
 
 
 def _block_with_surname(texts: list[str], i: int, surname: str) -> tuple[int, str] | None:
-    """The nearest block at or before ``i`` that opens with a full name ending in ``surname``."""
+    """The nearest block at or before ``i`` that opens with a full name ending in ``surname``;
+    failing that, one just after (a layout that captions the photo with the name below the
+    biography: "Ms. Adams, 60, oversees ..." then "Kate Adams" / "Senior Vice President")."""
+    for j in [*range(i, max(-1, i - SETTINGS.name_lookback_blocks), -1), *range(i + 1, min(len(texts), i + 1 + SETTINGS.name_lookahead_blocks))]:
+        for name in (_leading_name(texts[j]), _split_name(texts, j)):
+            if name and _surname(name).lower() == surname.lower():
+                return j, name
+    return None
+
+
+_LONE_WORD = re.compile(rf"^\s*({_WORD})\s*$")
+_GIVEN = re.compile(rf"^\s*({_WORD}(?:[ \t]+[A-Z]\.)?|[A-Z]\.[ \t]+{_WORD})\s*$")
+"""The given name block: a word, with an initial after it ("Steven J.") or before it ("G. Mason")."""
+
+
+def _split_name(texts: list[str], j: int) -> str | None:
+    """A name set as two blocks, the given name above the surname ("Laura" / "Alber"), as
+    designed profile pages print it beside a photo."""
+    if j + 1 >= len(texts):
+        return None
+    first, last = _GIVEN.match(texts[j]), _LONE_WORD.match(texts[j + 1])
+    if not (first and last):
+        return None
+    name = f"{' '.join(first[1].split())} {last[1]}"
+    return name if _looks_like_name(name) and not TITLE_WORDS & set(name.split()) else None
+
+
+def _nearest_name_block(texts: list[str], i: int) -> tuple[int, str] | None:
+    """The nearest block before an "Age" label that is a name heading and nothing else (or a
+    name set as two blocks)."""
     for j in range(i, max(-1, i - SETTINGS.name_lookback_blocks), -1):
-        name = _leading_name(texts[j])
-        if name and _surname(name).lower() == surname.lower():
+        name = _wrapped_name(texts[j]) or _leading_name(texts[j], heading_only=True) or _split_name(texts, j)
+        if name:
             return j, name
     return None
 
 
-def _nearest_name_block(texts: list[str], i: int) -> tuple[int, str] | None:
-    """The nearest block before an "Age" label that is a name heading and nothing else."""
-    for j in range(i, max(-1, i - SETTINGS.name_lookback_blocks), -1):
-        name = _leading_name(texts[j], heading_only=True)
-        if name:
-            return j, name
+def _wrapped_name(text: str) -> str | None:
+    """A short heading block whose name wraps onto a second line ("Kimberly A." / "Casiano")."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if not 2 <= len(lines) <= 3 or len(text) > 60:
+        return None
+    joined = " ".join(lines)
+    match = _NAME_BLOCK.match(joined)
+    if match and match.end("name") >= len(joined.rstrip(" ,*")) - 1 and _looks_like_name(match["name"]):
+        return match["name"]
     return None
 
 
@@ -192,12 +241,30 @@ def _leading_name(text: str, heading_only: bool = False) -> str | None:
     return None
 
 
+TITLE_WORDS = {
+    "Officer", "Executive", "Director", "Directors", "Nominee", "Nominees", "Chair", "Chairman", "Chairwoman", "Chief",
+    "Former", "Independent", "Lead", "Governance", "Corporate", "Professor", "Emerita", "Emeritus", "Global", "Holdings",
+    "Capital", "Airlines", "President", "Vice", "Current", "Non-Executive", "Technology", "Financial", "Investment",
+    "Operating", "Founder", "Co-Founder", "Partner", "Managing", "Senior", "General", "Counsel", "Secretary", "Treasurer",
+    "Information", "Matters", "Section", "Stock", "Common", "Class", "Beneficial", "Owner", "Percent",
+}
+"""Words of a title, an office or a heading: a "name" made of them ("Executive Officer", "Lead
+Independent") is a caption the reader took for a person."""
+
+
 def _looks_like_name(name: str) -> bool:
-    """Two to six words that are not a sentence's opening or a heading in capitals about something else."""
+    """Two to six words that are not a sentence's opening, a title, or a heading in capitals about something else."""
     words = _HONORIFIC_PREFIX.sub("", name).replace(",", " ").split()
     if not 2 <= len(words) <= 6:
         return False
+    if any(w.strip(".") in TITLE_WORDS for w in words):
+        return False
+    if len(words) >= 3 and re.fullmatch(r"[A-Z]\.", words[-2]) and words[-1].lower() in _MONTH_SURNAMES:
+        words = words[:-1]  # "John C. May": a surname that is a month, after an initial
     return not any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words)
+
+
+_MONTH_SURNAMES = {"may", "june", "april", "august"}
 
 
 def _clean_name(name: str) -> str:

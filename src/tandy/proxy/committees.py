@@ -177,7 +177,37 @@ def find_committees(document: Document) -> tuple[list[Committee], int | None, Lo
     _merge_aliases(found, aliases)
     _counts_from_tables(document, found)
     committees = [_committee(item, document) for item in _board_committees(found, sentences)]
+    _counts_by_acronym(document, committees)
     return committees, board_meetings, attendance
+
+
+_GLOSSARY = re.compile(r"(?m)^(?P<short>[A-Z]{2,6})[\t ]+(?:The\s+)?(?P<name>[A-Z][A-Za-z,&' ]{2,80}?\bCommittee)\b")
+_ACRONYM_COUNT = re.compile(rf"\b(?:the|our)\s+(?P<short>[A-Z]{{2,6}})\s+(?:met\s+(?P<met>{_NUM}|once|twice)(?:\s+times)?|held\s+(?P<held>{_NUM})\s+{_KIND}meetings?)\b")
+
+
+def _counts_by_acronym(document: Document, committees: list[Committee]) -> None:
+    """Meeting counts stated under a committee's acronym ("In Fiscal 2026, the NCGC met three
+    times"), the acronym being the name's initials or defined in a glossary ("AC  Audit Committee
+    of the Board"); a committee known only from the glossary and such a count is added."""
+    text = document.text
+    by_short: dict[str, Committee] = {_initials(c.name): c for c in committees}
+    for m in _GLOSSARY.finditer(text):
+        name = " ".join(m["name"].split())
+        same = next((c for c in committees if _key(c.name) == _key(name)), None)
+        by_short.setdefault(m["short"], same or Committee(name=name, location=document.location(m.start(), m.end())))
+    for m in _ACRONYM_COUNT.finditer(text):
+        committee = by_short.get(m["short"])
+        meetings = _number(m["met"] or m["held"] or "")
+        if committee is None or meetings is None or _NOT_BOARD_NAME.search(committee.name):
+            continue
+        if committee not in committees:
+            committees.append(committee)
+        if committee.meetings is None:
+            committee.meetings = meetings
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace(",", " ").split() if w[0].isupper())
 
 
 def _is_attendance_statement(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tandy.document.contract import location_json
+from tandy.proxy.checks import self_checks
 from tandy.proxy.model import Proxy
 
 SCHEMA_VERSION = 1
@@ -52,5 +53,9 @@ def proxy_json(proxy: Proxy) -> dict:
         "auditor": proxy.auditor,
         "tables": [
             {"kind": t.kind, "header": t.header, "rows": t.rows, "location": location_json(t.location)} for t in proxy.tables
+        ],
+        "checks": [
+            {"name": c.name, "status": c.status, "expected": c.expected, "found": c.found, "detail": c.detail}
+            for c in self_checks(proxy)
         ],
     }

@@ -19,7 +19,9 @@ from tandy.tables import TextTable, read_text_tables
 
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Hon|Prof)\.?\s+)+", re.I)
 _SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|,?\s+(?:II|III|IV)\b|,\s*(?:M\.D\.|Ph\.D\.|Esq\.|CFA|CPA))"
-_NAME_WORD = r"(?:[A-Z][a-zA-Z'\u2019\u00c0-\u00ff\-]*\.?|[A-Z]\.)"
+_NAME_WORD = r"(?:[A-Z][a-zA-Z'\u2019\u00c0-\u00ff\-]*\.?|[A-Z]\.|(?:von|van|de|der|del|della|da|di|du|la|le)(?=\s+[A-Z])|[\"\u201c][A-Z][a-z]+[\"\u201d])"
+"""A word of a name: a capitalised word or an initial, a particle before the next word ("Alexander
+von Furstenberg"), or a nickname in quotes ("A. George "Skip" Battle")."""
 _MARKERS = r"(?:\s*(?:\*+|\+|#|\^|\u2020|\u2021|\(\d\)|\([a-z]\)|(?<=[a-z])\d{1,2}|,\s*[#^*+](?:,\s*[#^*+])*)(?=$|[\s,(]))*"
 PERSON = re.compile(
     rf"^(?P<hon>(?:(?:Mr|Mrs|Ms|Dr|Sir|Hon)\.?\s+)*)(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}}?{_SUFFIX}*)(?P<marks>{_MARKERS})"
@@ -31,6 +33,12 @@ _MARKER_IN = re.compile(r"(\*+|\+|#|\^|\u2020|\u2021|\(\d{1,2}\)|\([a-z]\)|(?<=[
 _ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 
 PERSON_KINDS = {"nominees", "trustees", "directors", "officers"}
+CAPTION_WORDS = {
+    "Global", "Professor", "Emerita", "Emeritus", "Ambassador", "Former", "Chair", "Chairman", "Chief", "President",
+    "Executive", "Independent", "Lead", "Director", "Officer", "Founder", "Co-Founder", "Partner", "Managing", "Retired",
+}
+"""Words that begin the title a cell prints after the name ("Deborah Marriott Harrison Global
+Cultural Ambassador Emeritus"): the name ends before them (from its third word on)."""
 
 
 @dataclass(slots=True)
@@ -87,6 +95,8 @@ def classify(header: list[str], heading: str) -> TableKind:
     if not re.search(r"\bage\b|position|occupation|year of birth|born|served|since|term", head):
         return "other"
     both = head + " " + above
+    if re.search(r"\bnominee", above) and "officer" not in head and "trustee" not in head:
+        return "nominees"  # "Name / Age / Position" under "each of these director nominees"
     if "officer" in both and "trustee" not in head and "director" not in head:
         return "officers"
     if re.search(r"\bnominee", above) or re.search(r"\bnominee", head):
@@ -221,13 +231,25 @@ def heading_above(document: Document, start: int, max_chars: int = 1500) -> str:
     return "\n".join(found)
 
 
+_FORMER = re.compile(r"^\s*(?:former|retired)\b", re.I)
+_OFFICE = re.compile(r"\bChief\s+\w+(?:\s+\w+)?\s+Officer\b|\bPresident\b|\bSenior\s+Executive\b|\bTreasurer\b|\bSecretary\b|\bController\b|\bGeneral\s+Counsel\b")
+
+
 def roles_for(kind: TableKind, board_role: Role, positions: str | None, corporate: bool) -> list[Role]:
-    """Roles a table gives: the board role by the registrant's legal form, officers as such."""
+    """Roles a table gives: the board role by the registrant's legal form, officers as such.
+
+    In an operating company's table the position cell says more: "Director, Vice Chairman and
+    Chief Executive Officer" is on the board and an officer; a "Former President" is neither.
+    """
+    if corporate and positions and _FORMER.match(positions):
+        return []
+    office = corporate and bool(positions and _OFFICE.search(positions))
     if kind == "officers":
-        return ["officer"]
+        on_board = corporate and bool(positions and re.search(r"\bDirector\b", positions))
+        return [board_role, "officer"] if on_board else ["officer"]
     if kind == "nominees":
-        return ["nominee", board_role] if corporate else ["nominee"]
-    return [board_role]
+        return (["nominee", board_role] + (["officer"] if office else [])) if corporate else ["nominee"]
+    return [board_role] + (["officer"] if office else [])
 
 
 def people_from_text_table(
@@ -249,6 +271,8 @@ def people_from_text_table(
         if person.interested is None and kind != "officers":
             person.interested = interested_from(record.group or "") if record.group else interested_from(context)
         person.roles = roles_for(group_kind if group_kind in PERSON_KINDS else kind, board_role, person.positions, corporate)
+        if not person.roles:
+            continue
         person.location = document.location(record.start, record.end)
         people.append(person)
     return proxy_table, people
@@ -352,6 +376,8 @@ def _html_rows(document, table, at, header, heading, kind, board_role, corporate
             person.interested = interested_from(group or heading) if person.interested is None else person.interested
         group_kind = classify(header, group) if group else kind
         person.roles = roles_for(group_kind if group_kind in PERSON_KINDS else kind, board_role, person.positions, corporate)
+        if not person.roles:
+            continue
         person.location = document.location(table.start, table.end)
         people.append(person)
     return people
@@ -364,7 +390,11 @@ def _html_person(cells: list[str], mapping: dict[str, int], name_col: int, heade
     m = NAME_PREFIX.match(text)
     if not m or _COMPANY.search(m.group("name")) or len(m.group("name").split()) < 2 or m.group("name").isupper():
         return None
-    person = Person(name=m.group("name").strip().rstrip(","))
+    words = m.group("name").strip().rstrip(",").split()
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.strip(".,") in CAPTION_WORDS), len(words))
+    if cut < 2:
+        return None
+    person = Person(name=" ".join(words[:cut]).rstrip(","))
     number = m.group("paren") or m.group("bare")
     rest = text[m.end() :]
     if number is None:

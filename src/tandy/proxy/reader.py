@@ -72,15 +72,20 @@ def registrant_name(document: Document, filer: str | None) -> str | None:
 
 
 def is_investment_company(document: Document, form: str | None, registrant: str | None) -> bool:
-    """A fund: an N-1A filing, or a document that speaks of portfolios, a fund complex or the
-    Investment Company Act's "interested person" (a "disinterested person" under Rule 16b-3 is
-    an operating company's phrase)."""
+    """A fund: an N-1A filing, or a document that speaks of a fund complex, or of the Investment
+    Company Act and its "interested persons", and of portfolios or series.
+
+    An operating company says "any interested person may communicate with the board" and "a
+    series of related transactions", and a "disinterested person" under Rule 16b-3: none of
+    these makes it a fund without the Act itself.
+    """
     if form and form.upper().startswith(("485", "497", "N-")):
         return True
     text = document.text
-    return bool(re.search(r"fund complex|\binterested person", text, re.I)) and bool(
-        re.search(r"\bportfolios?\b|\bseries\b", text, re.I)
+    act = re.search(r"fund complex", text, re.I) or (
+        re.search(r"\binterested persons?\b", text, re.I) and re.search(r"Investment\s+Company\s+Act", text, re.I)
     )
+    return bool(act) and bool(re.search(r"\bportfolios?\b|\bseries\b", text, re.I))
 
 
 def is_business_trust(document: Document, registrant: str | None) -> bool:

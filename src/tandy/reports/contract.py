@@ -33,6 +33,9 @@ def review_json(review: Review) -> dict:
         },
         "findings": [finding_json(f) for f in review.findings],
         "checks": [check_json(c) for c in review.checks],
+        "skipped": [
+            {"family": s.family, "rules": s.rules, "reason": s.reason, "option": s.option} for s in review.skipped
+        ],
     }
 
 

@@ -84,19 +84,30 @@ class Rule:
     stages: ClassVar[tuple[str, ...]] = ("preliminary", "definitive", None)
     era: ClassVar[tuple[str | None, str | None]] = (None, None)
     """Filing dates (ISO, inclusive start, exclusive end) in which the rule applies."""
+    meeting_only: ClassVar[bool] = False
+    """The requirement is a proxy statement's about its meeting (the dates, the proposals, the
+    vote): not asked of a fund's registration statement or any other form."""
 
     def applies(self, subject: Subject) -> bool:
         """Whether the rule speaks to this subject at all."""
         if self.target not in (subject.target, "any") or subject.stage not in self.stages:
             return False
+        if self.meeting_only and document_kind(subject) in ("sai", "other"):
+            return False
         if self.registrant == "fund" and not subject.investment_company:
             return False
         if self.registrant == "company" and subject.investment_company:
             return False
+        return self.in_era(filing_date(subject))
+
+    def in_era(self, date: str | None) -> bool:
+        """Whether a filing made on ``date`` is asked this rule. A rule with an era is not run
+        on a filing of unknown date (the review names it as skipped, with ``--filed``): a 2000
+        proxy is not to be asked for what Item 407 brought in 2006."""
         start, end = self.era
-        if subject.filed and ((start and subject.filed < start) or (end and subject.filed >= end)):
-            return False
-        return True
+        if not (start or end):
+            return True
+        return date is not None and (not start or date >= start) and (not end or date < end)
 
     def check(self, subject: Subject) -> Iterable[Finding]:
         raise NotImplementedError

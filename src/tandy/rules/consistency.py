@@ -491,6 +491,7 @@ class NomineeCount(Consistency):
     """
 
     name = "nominee-count-mismatch"
+    meeting_only = True
     citation = "Rule 14a-4(b)(2); Item 7 of Schedule 14A"
     severity = "warning"
     message = "{label} gives {value} nominees; {other_label} gives {other_value}. Please reconcile, or explain why fewer nominees are named than seats."
@@ -719,9 +720,12 @@ def _display(facts: list[Fact], subject: Subject) -> str:
 # --- TDY109: dates in a possible order ----------------------------------------------------------
 
 _MEETING_ON = re.compile(
-    r"\bmeeting\s+of\s+(?:the\s+)?(?:share|stock|unit)holders\b[^.]{0,200}?\b(?:will\s+be|to\s+be|is\s+scheduled\s+to\s+be)\s+held\b[^.]{0,120}?" + _DATE,
+    r"\bmeeting\s+of\s+(?:the\s+)?(?:share|stock|unit)holders\b[^.]{0,200}?(?<!previously\sscheduled\s)(?<!originally\sscheduled\s)"
+    r"\b(?:will\s+be|to\s+be|is\s+scheduled\s+to\s+be)\s+held\b[^.]{0,120}?" + _DATE,
     re.I | re.S,
 )
+"""A meeting's date; a meeting "previously scheduled to be held" on another day (an annual meeting
+a merger proxy postpones) is another meeting."""
 _RECORD_ON = re.compile(r"(?:close\s+of\s+business\s+on|record\s+date\s+(?:is|was|of|for\s+the\s+\w+\s+Meeting\s+is)|as\s+of\s+the\s+record\s+date,)\s+(?:\w+,\s+)?" + _DATE, re.I | re.S)
 _MAILED_ON = re.compile(
     r"\b(?:first\s+)?(?:being\s+|to\s+be\s+|will\s+be\s+|are\s+being\s+|were\s+)?(?:mailed|sent|given|released|made\s+available|distributed)\b"
@@ -754,6 +758,7 @@ class DateSequence(Rule):
     """
 
     name = "date-sequence"
+    meeting_only = True
     citation = "Items 1(b) and 6(b) of Schedule 14A; Rule 14a-6(a)"
     severity = "error"
 
@@ -820,6 +825,7 @@ class MeetingDate(Consistency):
     """
 
     name = "meeting-date-mismatch"
+    meeting_only = True
     citation = "Item 1(a) of Schedule 14A; Rule 14a-9"
     severity = "error"
     message = "{label} gives the meeting date as {value}; {other_label} gives {other_value}. Please reconcile."
@@ -890,6 +896,7 @@ class ProposalSet(Consistency):
     """
 
     name = "proposal-count-mismatch"
+    meeting_only = True
     citation = "Rule 14a-4(a)(3)"
     severity = "warning"
     message = "{label} gives {value} proposals; {other_label} gives {other_value}. Please reconcile."
@@ -953,6 +960,7 @@ class VoteStandard(_KeyedConsistency):
     """
 
     name = "vote-standard-conflict"
+    meeting_only = True
     citation = "Item 21(a) of Schedule 14A"
     severity = "warning"
     message = "{label} gives {key} the standard of {value}; {other_label} gives {other_value}. Please reconcile."

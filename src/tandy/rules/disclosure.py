@@ -44,12 +44,28 @@ def preliminary(subject: Subject) -> bool:
     return bool(_CHECKED_PRELIMINARY.search(subject.document.text[:HEAD_CHARS]))
 
 
+_ELECTION_PROPOSAL = (
+    r"\bto\s+elect\b[^.;]{0,120}?\b(?:directors?|trustees?|nominees?|members\s+of\s+the\s+board)\b",
+    r"(?<!meeting\sfor\sthe\s)(?<!in\sthe\s)\belection\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:directors?|trustees?)\b",
+    r"\bnominees?\s+for\s+(?:election\s+(?:as\s+)?)?(?:directors?|trustees?)\b",
+)
+"""How a notice puts an election to shareholders ("To elect three directors", "Proposal 1 -
+Election of Directors"); "a meeting for the election of directors" or the voting power "in the
+election of directors" that a merger proxy speaks of are not proposals."""
+
+
 def elects_directors(subject: Subject) -> bool:
-    """Directors or trustees are up for election: nominees presented, or an election proposal."""
+    """Directors or trustees are up for election: nominees presented, or an election proposal in
+    the notice and opening pages.
+
+    Only then do Item 7 of Schedule 14A (and through it Item 407 of Regulation S-K) and Item 9
+    apply: a merger proxy for a special meeting elects no one, though its merger agreement and
+    charter annexes speak of the election of directors throughout.
+    """
     proxy = subject.proxy
     if proxy and any("nominee" in p.roles for p in proxy.people):
         return True
-    return search((r"\belect(?:ion\s+of|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:directors|trustees|nominees)\b",), subject.document.text) is not None
+    return search(_ELECTION_PROPOSAL, subject.document.text[:NOTICE_CHARS]) is not None
 
 
 class Scoped(Rule):
@@ -58,8 +74,8 @@ class Scoped(Rule):
     ``documents`` names the kinds of document (:func:`document_kind`) it reads: rules that look
     for a statement anywhere in a proxy statement read only whole ones, rules about a section's
     own content read excerpts too. ``elections_only`` limits it to proxy statements that elect
-    directors. The era is judged on :func:`filing_date`, so a filing whose
-    header gives no date is still not asked for disclosures adopted after it was made.
+    directors. The era is judged on :func:`filing_date` (by :meth:`Rule.in_era`), so a filing
+    whose header gives no date is still not asked for disclosures adopted after it was made.
     """
 
     documents: ClassVar[tuple[str, ...]] = ("proxy",)
@@ -71,14 +87,8 @@ class Scoped(Rule):
         kind = document_kind(subject)
         if kind not in self.documents:
             return False
-        if not subject.filed and not in_era(self.era, filing_date(subject)):
-            return False
         return kind == "sai" or not self.elections_only or elects_directors(subject)
 
-
-def in_era(era: tuple[str | None, str | None], date: str | None) -> bool:
-    start, end = era
-    return not date or ((not start or date >= start) and (not end or date < end))
 
 
 # --- Where a missing statement belongs -------------------------------------------------------
@@ -179,6 +189,14 @@ _RECOMMENDED_BY = re.compile(
     re.I,
 )
 _NOT_NAMES = {"Trust", "Trustee", "Trustees", "Director", "Directors", "Fund", "Funds", "Board", "Committee", "Company", "Nominee", "Nominees"}
+_GOVERNANCE_WORDS = _NOT_NAMES | {
+    "Annual", "Special", "Meeting", "Independent", "Interested", "Corporate", "Governance", "Nominating", "Nomination",
+    "Compensation", "Audit", "Executive", "Chief", "Officer", "Chair", "Chairman", "Lead", "Proxy", "Statement", "Shareholders",
+    "Stockholders", "Series", "Portfolio", "Portfolios", "Inc", "Corporation", "Securities", "Exchange", "Commission", "Act",
+}
+_GOVERNANCE_WORDS |= {"General", "Counsel", "Effective", "Date", "Affiliate", "Plan", "Agreement", "Section", "Rule", "New", "Two", "Board's"}
+"""Words that make a run of capitals a body, a title or a defined term, not a person."""
+_ELECTION_WORD = re.compile(r"\b(?:nominees?|standing|stand|elect(?:ed|ion)?|nominated|candidates?)\b", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)\b")
 _NOMINATING_SECTION = re.compile(r"^[^\n]{0,80}\bNominating\b[^\n]{0,80}Committee\b", re.M)
 _SEVENTY_FIVE = r"(?:(?<![\d.])75\s*(?:%|percent|per\s+cent)|seventy[- ]five\s+(?:%|percent|per\s+cent)|three[- ]quarters)"
@@ -212,6 +230,7 @@ class NomineeSource(Scoped, Conditional):
 
     Failing example:
         fund: yes
+        filed: 2008-03-01
         ---
         Susan C. Gause and Robert Boulware are standing for election as Independent
         Trustees for the first time.
@@ -221,6 +240,7 @@ class NomineeSource(Scoped, Conditional):
 
     Passing example:
         fund: yes
+        filed: 2008-03-01
         ---
         Susan C. Gause and Robert Boulware are standing for election as Independent
         Trustees for the first time.
@@ -246,11 +266,30 @@ class NomineeSource(Scoped, Conditional):
         "adviser, principal underwriter or an affiliate) that recommended each new nominee."
     )
 
+    def triggers(self, subject: Subject) -> list[tuple[int, int]]:
+        """The first sentence that presents a named person as a new nominee.
+
+        "The orientation of new directors" or "the Board has recommended one new nominee at
+        each of our last three meetings" speaks of no nominee at this meeting: a trigger counts
+        only where its sentence names someone (one of the people the proxy presents, where it
+        presents any).
+        """
+        text = subject.document.text
+        people = subject.proxy.people if subject.proxy else []
+        surnames = {f"{p.name.split()[0]} {p.name.split()[-1].strip(',.')}" for p in people if len(p.name.split()) > 1}
+        for pattern in self.trigger:
+            for match in re.finditer(pattern, text, re.I | re.S):
+                sentence = text[_sentence_start(text, match.start()) : _sentence_end(text, match.end())]
+                named = {m.group(1) for m in _NAME.finditer(sentence) if not _GOVERNANCE_WORDS & set(m.group(1).split())}
+                if _ELECTION_WORD.search(sentence) and (named or any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in surnames)):
+                    return [(match.start(), match.end())]
+        return []
+
     def satisfied(self, subject: Subject, span: tuple[int, int]) -> bool:
         """Each new nominee named where the trigger is has a "was recommended ... by" sentence
         of their own (a policy on candidates "recommended by shareholders" does not count)."""
         text = subject.document.text
-        start = max(text.rfind(". ", 0, span[0]) + 2, text.rfind("\n\n", 0, span[0]) + 2)
+        start = _sentence_start(text, span[0])
         surnames = {m.group(1).split()[-1] for m in _NAME.finditer(text[start : span[1]])} - _NOT_NAMES
         statements = [m.group(0) for m in _RECOMMENDED_BY.finditer(text)]
         if not surnames:
@@ -309,6 +348,22 @@ class AttendanceStatement(Scoped, Existence):
 
     def anchor(self, subject: Subject) -> tuple[int, int] | None:
         return heading(subject, _MEETINGS_HEADING)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.\s|\n[ \t]*\n")
+"""A full stop that ends a sentence (not an initial's, "Jane Q. Roe", or an honorific's), or a
+blank line."""
+SENTENCE_CHARS = 1_500
+
+
+def _sentence_start(text: str, at: int) -> int:
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, at - SENTENCE_CHARS), at)]
+    return starts[-1] if starts else max(0, at - SENTENCE_CHARS)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    end = _SENTENCE_BREAK.search(text, at, at + SENTENCE_CHARS)
+    return end.start() if end else min(len(text), at + SENTENCE_CHARS)
 
 
 def _names_before(text: str, statement: str, surname: str) -> bool:
@@ -408,6 +463,12 @@ _MEETING_PLACE = re.compile(
     r"|\b\d{5}(?:-\d{4})?\b|\bvirtual(?:ly)?\b|\bwebcast\b|\bonline\b|www\.|https?://|\bvia\s+(?:live\s+)?(?:audio|video|internet)",
     re.I,
 )
+_MEETING_NAMED = re.compile(
+    r"\bnotice\s+of\s+(?:the\s+)?(?:\d{4}\s+)?(?:annual|special)\s+(?:general\s+)?meeting\b|\binvite\s+you\s+to\s+(?:attend\s+)?(?:our|the)\b",
+    re.I,
+)
+"""Where a notice laid out as a panel ("Notice of 2026 Annual Meeting ... When ... Where") or an
+invitation gives the meeting's particulars without saying it "will be held"."""
 MEETING_WINDOW = 700
 """The meeting's date, time and place sit within this many characters of "will be held"."""
 
@@ -451,7 +512,8 @@ class MeetingInformation(Scoped):
     def check(self, subject: Subject) -> Iterator[Finding]:
         text = subject.document.text
         best: tuple[int, list[str], int] | None = None
-        for match in _MEETING_HELD.finditer(text, 0, NOTICE_CHARS):
+        anchors = sorted([*_MEETING_HELD.finditer(text, 0, NOTICE_CHARS), *_MEETING_NAMED.finditer(text, 0, NOTICE_CHARS)], key=lambda m: m.start())
+        for match in anchors:
             window = text[max(0, match.start() - MEETING_WINDOW // 2) : match.end() + MEETING_WINDOW]
             missing = [what for what, pattern in (("date", _MEETING_DATE), ("time", _MEETING_TIME), ("place", _MEETING_PLACE)) if not pattern.search(window)]
             if not missing:
@@ -969,6 +1031,7 @@ class NominatingProcess(Checklist):
 
     Failing example:
         form: DEF 14A
+        filed: 2008-03-01
         fund: yes
         ---
         Shareholders are being asked to elect the nominees listed below as Trustees.
@@ -978,6 +1041,7 @@ class NominatingProcess(Checklist):
 
     Passing example:
         form: DEF 14A
+        filed: 2008-03-01
         fund: yes
         ---
         Shareholders are being asked to elect the nominees listed below as Trustees.
@@ -1109,6 +1173,7 @@ class ShareholderCommunications(Scoped, Existence):
 
     Failing example:
         form: DEF 14A
+        filed: 2008-03-01
         fund: yes
         ---
         Shareholders are being asked to elect the nominees listed below as Trustees.
@@ -1119,6 +1184,7 @@ class ShareholderCommunications(Scoped, Existence):
 
     Passing example:
         form: DEF 14A
+        filed: 2008-03-01
         fund: yes
         ---
         Shareholders are being asked to elect the nominees listed below as Trustees.

@@ -9,15 +9,18 @@ document order together with the checks that passed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from tandy.document import parse
 from tandy.letters import Letter
 from tandy.letters.reader import letter_from_submission
 from tandy.proxy import Proxy
 from tandy.proxy.reader import proxy_from_submission
-from tandy.rules.catalogue import all_rules
+from tandy.rules.base import document_kind, filing_date
+from tandy.rules.catalogue import FAMILIES, all_rules
 from tandy.rules.config import Config, load_config
-from tandy.rules.model import Check, Review, Subject
+from tandy.rules.model import Check, Review, Skipped, Subject
 from tandy.source.forms import is_correspondence, is_proxy_form
 
 LETTER_KINDS = ("staff_comment", "response", "closing")
@@ -94,7 +97,38 @@ def apply_rules(subject: Subject, config: Config) -> Review:
         detail = None if found else rule.confirmation(subject)
         checks.append(Check(rule.id, rule.name, "failed" if found else "passed", detail))
     findings.sort(key=lambda f: (f.location.start if f.location else -1, f.rule))
-    return Review(subject, findings, checks)
+    return Review(subject, findings, checks, skipped_rules(subject, config, {c.rule for c in checks}))
+
+
+UNKNOWNS = (
+    ("form", "the form is not known", '--form "DEF 14A" (or "PRE 14A")'),
+    ("filed", "the filing date is not known", "--filed YYYY-MM-DD"),
+)
+"""What a file may leave unknown that decides which rules apply, and the option that says it."""
+
+
+def skipped_rules(subject: Subject, config: Config, ran: set[str]) -> list[Skipped]:
+    """The enabled rules that did not run only because the form or the filing date is unknown,
+    by family: a review that quietly runs fewer checks reads as a clean bill of health.
+
+    A rule counts as skipped for an unknown when it would run had the user supplied it (a
+    definitive or preliminary proxy's form; today's date for the filing date). A document that
+    reads as a fund's registration statement is not told to call itself a proxy statement.
+    """
+    skipped = []
+    for what, reason, option in UNKNOWNS:
+        if what == "form" and (subject.stage is not None or subject.target != "proxy" or document_kind(subject) == "sai"):
+            continue
+        if what == "filed" and filing_date(subject) is not None:
+            continue
+        values = ("DEF 14A", "PRE 14A") if what == "form" else (date.today().isoformat(),)
+        supplied = [replace(subject, **{what: value}) for value in values]
+        missed = [r.id for r in all_rules() if r.id not in ran and config.enabled(r.id) and any(r.applies(s) for s in supplied)]
+        by_family: dict[str, list[str]] = {}
+        for rule_id in missed:
+            by_family.setdefault(FAMILIES.get(rule_id[:4], rule_id[:4]), []).append(rule_id)
+        skipped += [Skipped(family, ids, reason, option) for family, ids in by_family.items()]
+    return skipped
 
 
 def _filed_as_letter(submission) -> bool:

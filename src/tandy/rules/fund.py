@@ -92,7 +92,7 @@ class FundRule(Rule):
             return False
         if self.since:
             filed = filing_date(subject)
-            return filed is None or filed >= self.since
+            return filed is not None and filed >= self.since
         return True
 
 

@@ -74,9 +74,21 @@ class Subject:
 
 
 @dataclass(slots=True)
+class Skipped:
+    """Rules of one family that did not run because the subject leaves something unknown (its
+    form, its filing date), and the option that supplies it."""
+
+    family: str
+    rules: list[str]
+    reason: str
+    option: str
+
+
+@dataclass(slots=True)
 class Review:
     """The result of :func:`tandy.review` on one file."""
 
     subject: Subject
     findings: list[Finding]
     checks: list[Check]
+    skipped: list[Skipped] = field(default_factory=list)
