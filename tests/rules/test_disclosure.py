@@ -7,11 +7,9 @@ from collections import Counter
 
 import pytest
 
-from conftest import CORPUS, PRE14A, corpus, needs_shared
+from conftest import PRE14A, corpus, needs_shared
 from tandy.rules import review
-from tandy.rules.catalogue import all_rules
 from tandy.rules.disclosure import RULES, document_kind, filing_date
-from tandy.rules.engine import subject_for
 
 DEFINITIVE = [
     "aapl_def14a_2026-annual-meeting.html",
