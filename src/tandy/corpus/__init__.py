@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from tandy.corpus import semantic
 from tandy.corpus.index import IndexReport, expand, index_paths, records_for
 from tandy.corpus.model import FileRecords, ItemRecord, LetterRecord, SearchHit, Thread
-from tandy.corpus.search import Filters, FullText, SearchError, fulltext_path
+from tandy.corpus.records import normal_form
+from tandy.corpus.search import Filters, FullText, SearchError, check_form, fulltext_path
 from tandy.corpus.settings import EMBED_MODEL, INDEX, SEARCH
 from tandy.corpus.store import Store
 from tandy.errors import InputError
@@ -192,9 +193,16 @@ class Corpus:
         limit: int = SEARCH.limit,
     ) -> list[SearchHit]:
         """Comments (with their responses) matching every word of ``query``, best first."""
+        if form:
+            check_form(form, self.forms())
         filters = Filters(citation=citation, form=form, kind=kind, company=company, since=since, until=until)
         ranked = self.fulltext.search(query, filters, limit)
         return self._hits(ranked, self.fulltext.highlighter(query))
+
+    def forms(self) -> set[str]:
+        """Every form the letters are about or were filed as, normalised as ``--form`` compares them."""
+        rows = self.store.db.execute("select form_reviewed, edgar_form from letters")
+        return {normal_form(f) for row in rows for f in row if normal_form(f)}
 
     def similar(self, text: str, *, limit: int = SEARCH.limit) -> list[SearchHit]:
         """Comments closest in meaning to ``text`` (needs the ``[semantic]`` extra and ``index --embed``)."""
