@@ -181,6 +181,18 @@ class FullText:
         result = searcher.search(combined, limit=limit, count=False)
         return [(score, searcher.doc(address)["item_id"][0]) for score, address in result.hits]
 
+    def resembling(self, text: str, limit: int) -> list[tuple[float, int]]:
+        """(BM25 score, item id) of the items sharing most (and rarest) words with ``text``, any word
+        sufficing: a comment used as a query, for precedents, rather than words a person typed."""
+        words = " ".join(dict.fromkeys(w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)))
+        if not words:
+            return []
+        self.index.reload()
+        searcher = self.index.searcher()
+        query = self.index.parse_query(words, ["comment", "heading"])
+        result = searcher.search(query, limit=limit, count=False)
+        return [(score, searcher.doc(address)["item_id"][0]) for score, address in result.hits]
+
     def text_query(self, query: str) -> tantivy.Query | None:
         """The words of a query, every one required; "quoted phrases" and ``prefix*`` terms work.
 
