@@ -331,3 +331,44 @@ def outcome_text(p: Precedent) -> str:
         "closed": f"review closed after this round ({rounds})",
         "open": f"no closing letter in the corpus ({rounds})",
     }.get(p.outcome, p.outcome)
+
+
+# --- the contract ------------------------------------------------------------------------------------
+
+#: Characters of an answer shown as its "first words".
+FIRST_WORDS = 200
+
+
+def first_words(text: str | None, limit: int = FIRST_WORDS) -> str | None:
+    if not text:
+        return None
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def precedent_json(match: Match) -> dict:
+    """One precedent as ``tandy precedents --json`` prints it on an item (``precedents``).
+
+    Beyond the issue's fields: ``response_path`` (the letter the answer is in), ``rounds``,
+    ``outcome_text``, ``topics`` and ``normalised_citations``.
+    """
+    p = match.precedent
+    return {
+        "path": p.letter.path,
+        "accession": p.letter.accession,
+        "company": p.letter.registrant,
+        "date": p.letter.date,
+        "form": p.letter.form_reviewed,
+        "number": p.comment.number,
+        "comment": p.comment.comment,
+        "citations": p.comment.citations or (p.response.citations if p.response else []),
+        "normalised_citations": sorted(p.citations),
+        "topics": sorted(p.topics),
+        "disposition": p.disposition,
+        "response": p.answer,
+        "response_path": p.response_letter.path if p.response_letter else None,
+        "outcome": p.outcome,
+        "outcome_text": outcome_text(p),
+        "rounds": p.rounds,
+        "score": round(match.score, 5),
+    }
