@@ -372,3 +372,14 @@ def precedent_json(match: Match) -> dict:
         "rounds": p.rounds,
         "score": round(match.score, 5),
     }
+
+
+def precedent_note(match: Match) -> str:
+    """A precedent as a margin note for a draft response: who was asked, how they answered, what
+    followed. Worded as a reference, so that it is never mistaken for the answer."""
+    p = match.precedent
+    cited = f" ({', '.join(sorted(p.citations))})" if p.citations else ""
+    head = f"Precedent, not the answer: {p.letter.registrant or 'a registrant'}, {p.date or 'undated'}, {p.letter.form_reviewed or 'filing'}, comment {p.comment.number if p.comment.number is not None else '-'}{cited}."
+    answer = first_words(p.answer)
+    answered = f" Answered ({(p.disposition or 'no disposition').replace('_', ' ')}): \"{answer}\"" if answer else " No answer in the corpus."
+    return f"{head}{answered} Then: {outcome_text(p)}. {p.response_letter.path if p.response_letter else p.letter.path}"
