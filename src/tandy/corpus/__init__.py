@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from tandy.corpus import semantic
 from tandy.corpus.index import IndexReport, expand, index_paths, records_for
 from tandy.corpus.model import FileRecords, ItemRecord, LetterRecord, SearchHit, Thread
-from tandy.corpus.precedent import Match, PrecedentIndex, Query, Summary, summarize
+from tandy.corpus.precedent import Match, PrecedentIndex, Query, Summary, requirements, summarize
 from tandy.corpus.records import normal_form
 from tandy.corpus.search import Filters, FullText, SearchError, check_form, fulltext_path
 from tandy.corpus.settings import EMBED_MODEL, INDEX, SEARCH
@@ -258,6 +258,28 @@ class Corpus:
             matches = index.rank(query, k)
             found.append(CommentPrecedents(item, matches, summarize(matches)))
         return found
+
+    def requirement_precedents(self, text: str, citation: str | None, *, k: int = 3) -> list[Match]:
+        """Past staff comments on the requirement a finding rests on: ranked like any precedent by
+        the finding's wording, kept only when they cite the same item or rule (Item 407 of
+        Regulation S-K for "Item 407(c)(2)(vii)"); a finding citing nothing the parser reads gets none."""
+        from tandy.corpus.index import citation_record
+        from tandy.letters.citations import find_citations
+
+        cited = [citation_record(c) for c in find_citations(citation or "")]
+        wanted = requirements(cited)
+        if not wanted:
+            return []
+        index = self.precedent_index()
+        ranked = index.rank(Query.of(text, cited), k * 10, ("citation", "text", "topic", "meaning"))
+        return [m for m in ranked if wanted & m.precedent.requirements][:k]
+
+    def similar_comments(self, text: str, *, k: int = 3) -> list[Match]:
+        """Past staff comments most like a passage of a draft (a section: its heading and words),
+        by words, topic and meaning: what staff tend to ask of such a section."""
+        index = self.precedent_index()
+        vector = semantic.embed([text])[0] if index.vectors else None
+        return index.rank(Query.of(text, [], vector=vector), k, ("text", "topic", "meaning"))
 
     def _thread_of(self, letter: Letter, index: PrecedentIndex) -> int | None:
         row = self.store.db.execute("select id from letters where sha256 = ?", (letter.sha256,)).fetchone()

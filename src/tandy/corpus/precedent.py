@@ -62,6 +62,7 @@ class Precedent:
     topics: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()
     citations: frozenset[str] = frozenset()
+    requirements: frozenset[str] = frozenset()
 
     @property
     def disposition(self) -> str | None:
@@ -137,6 +138,26 @@ def cite_keys(cited: Iterable[CitationRecord]) -> list[str]:
 def normal_citations(cited: Iterable[CitationRecord]) -> frozenset[str]:
     """Each citation as one normalised key, its full number and paragraph: "407(c)(2)(vii)"."""
     return frozenset(keys[len(keys) // 2 - 1] if ":" in keys[-1] else keys[-1] for c in cited if (keys := citation_keys(c)))
+
+
+def requirements(cited: Iterable[CitationRecord]) -> frozenset[str]:
+    """The requirements cited, each as regulation (or form) and number: "s-k:407", "schedule14a:22",
+    "14a-9". Item numbers repeat across Regulation S-K, Schedule 14A and the forms, so an item
+    counts only with its qualifier; an unqualified three- or four-digit item can only be
+    Regulation S-K's, and a rule number ("14a-9") names one rule wherever it is cited."""
+    found = set()
+    for c in cited:
+        if not c.number:
+            continue
+        number = c.number.lower().replace(" ", "")
+        qualifier = (c.regulation or "").lower().replace(" ", "")
+        if qualifier:
+            found.add(f"{qualifier}:{number}")
+        elif c.kind == "rule" or not number.isdigit():
+            found.add(number)
+        elif len(number) >= 3:
+            found.add(f"s-k:{number}")
+    return frozenset(found)
 
 
 def comment_topics(text: str) -> list[str]:
@@ -271,8 +292,8 @@ def _pair(letters: list[LetterRecord], items: list[ItemRecord], threads: list[Th
                 continue
             for item in by_letter.get(letter.id, []):
                 if item.id not in answered:
-                    outcome = _response_outcome(thread, letter)
-                    found.append(_precedent(item, letter, number, item, letter, outcome, thread.rounds))
+                    outcome = _response_outcome(thread, letter)  # a response answers a round, seen or not
+                    found.append(_precedent(item, letter, number, item, letter, outcome, max(1, thread.rounds)))
     return found
 
 
@@ -291,6 +312,7 @@ def _precedent(item, letter, thread, response, response_letter, outcome, rounds)
         topics=frozenset(comment_topics(item.comment)),
         keys=frozenset(cite_keys(cited)),
         citations=normal_citations(cited),
+        requirements=requirements(cited),
     )
 
 

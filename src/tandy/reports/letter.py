@@ -200,6 +200,13 @@ def _caption(review: Review, finding: Finding) -> str:
     return FAMILIES.get(finding.rule[:4], "General").capitalize()
 
 
+def captions(document) -> list[tuple[int, int, str]]:
+    """The document's sections by caption: (start, end, caption), end where the next one starts."""
+    found = [(b.start, _title(document.text[b.start : b.end])) for b in document.body_blocks() if _is_caption(b.kind, document.text[b.start : b.end])]
+    ends = [start for start, _ in found[1:]] + [len(document.text)]
+    return [(start, end, title) for (start, title), end in zip(found, ends)]
+
+
 def _is_caption(kind: str, text: str) -> bool:
     line = " ".join(text.split())
     if kind == "heading":
