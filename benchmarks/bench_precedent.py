@@ -11,6 +11,8 @@ asked of three rankers:
 * hybrid: BM25 + shared normalised citations + topic (+ embeddings when the extra and vectors are
   there), fused by reciprocal rank;
 * BM25: tantivy on the comment's words alone;
+* BM25+citation: the hybrid without topic (the topic signal uses the classifier (b) is scored
+  with, so this column shows what (b) is without it);
 * commonest: the same answer for every comment (the ``k`` commonest citations, the ``k``
   commonest topics, the commonest disposition).
 
@@ -56,7 +58,7 @@ def main() -> None:
 def run(index: PrecedentIndex, k: int, built: float) -> None:
     comments = index.precedents
     signals = [s for s in SIGNALS if s != "meaning" or index.vectors]
-    rankers = {"hybrid": signals, "BM25": ["text"]}
+    rankers = {"hybrid": signals, "BM25": ["text"], "BM25+citation": ["text", "citation"]}
     common = _commonest(comments, k)
     hits = {name: Counter() for name in [*rankers, "commonest"]}
     totals = Counter()
@@ -75,11 +77,12 @@ def run(index: PrecedentIndex, k: int, built: float) -> None:
     print(f"{len(comments)} comments ({totals['a']} citing, {totals['b']} with a topic, {totals['c']} with a disposition), "
           f"{len({p.thread for p in comments})} threads; signals: {', '.join(signals)}; top {k}; index built in {built:.2f} s")
     print()
-    print(f"| measure | hybrid | BM25 | commonest | n |")
-    print("| --- | --- | --- | --- | --- |")
+    names = [*rankers, "commonest"]
+    print(f"| measure | {' | '.join(names)} | n |")
+    print("| --- |" + " --- |" * (len(names) + 1))
     labels = {"a": "(a) same citation in top k", "b": "(b) same topic in top k", "c": "(c) majority disposition right"}
     for key, label in labels.items():
-        row = [f"{hits[name][key] / totals[key]:.1%}" if totals[key] else "-" for name in ("hybrid", "BM25", "commonest")]
+        row = [f"{hits[name][key] / totals[key]:.1%}" if totals[key] else "-" for name in names]
         print(f"| {label} | {' | '.join(row)} | {totals[key]} |")
     print()
     for name, times in per_letter.items():
