@@ -83,3 +83,15 @@ def test_precedents_of_a_missing_database_is_one_line(tmp_path):
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == "" and len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "none.db").exists()
+
+
+def test_an_early_letter_still_gets_the_few_letters_before_it(indexed):  # noqa: F811
+    """Later letters are set aside before each signal keeps its best, not after: most of the
+    corpus is later than March 2016, and must not crowd out what came before."""
+    corpus, _ = indexed
+    from conftest import corpus as shared
+
+    letter = read_letter(str(shared("letters", "len_upload_2016-03-11_0000000000-16-068040.pdf")))
+    results = corpus.precedents(letter, k=5)
+    assert all(len(c.matches) == 5 for c in results)
+    assert all(m.precedent.date <= "2016-03-11" for c in results for m in c.matches)

@@ -33,7 +33,8 @@ from tandy.corpus.threads import reissued_comments
 class PrecedentSettings:
     """How candidates are drawn and fused.
 
-    ``depth``: how many candidates each signal ranks (more costs time, fewer loses recall).
+    ``depth``: how many candidates each signal ranks, after the query's own review and later
+    letters are set aside (more costs time, fewer loses recall).
     ``fusion_k``: the constant of reciprocal rank fusion, 1 / (k + rank); 60 is the value of
     Cormack et al. (2009), which damps the difference between rank 1 and rank 2 of one signal so
     that agreement across signals wins. ``weights``: how much each signal's ranks count.
@@ -198,8 +199,8 @@ class PrecedentIndex:
         weights = dict(SETTINGS.weights)
         fused: dict[int, float] = {}
         for name in signals:
-            ranked = getattr(self, f"_by_{name}")(query)
-            for rank, number in _ranks([(s, n) for s, n in ranked if allowed(n)]):
+            ranked = [(score, n) for score, n in getattr(self, f"_by_{name}")(query) if allowed(n)]
+            for rank, number in _ranks(sorted(ranked, key=lambda pair: -pair[0])[: SETTINGS.depth]):
                 fused[number] = fused.get(number, 0.0) + weights[name] / (SETTINGS.fusion_k + rank)
         best = sorted(fused.items(), key=lambda pair: (-pair[1], pair[0]))[:k]
         return [Match(score, self.precedents[number]) for number, score in best]
@@ -217,7 +218,7 @@ class PrecedentIndex:
         if self.text_search is None:
             return []
         seen: dict[int, float] = {}
-        for score, item_id in self.text_search(query.text, SETTINGS.depth):
+        for score, item_id in self.text_search(query.text, SETTINGS.depth, query.before):
             number = self.by_item.get(item_id)
             if number is not None and number not in seen:
                 seen[number] = score
@@ -233,13 +234,13 @@ class PrecedentIndex:
             weight = math.log(1 + total / len(postings)) if postings else 0.0
             for number in postings:
                 scores[number] += weight
-        return [(score, number) for number, score in scores.most_common(SETTINGS.depth)]
+        return [(score, number) for number, score in scores.items()]
 
     def _by_topic(self, query: Query) -> list[tuple[float, int]]:
         """Topics shared over topics of either (Jaccard); many comments tie, and ties share a rank."""
         candidates = {n for topic in query.topics for n in self.topic_postings.get(topic, [])}
         scored = [(len(query.topics & self.precedents[n].topics) / len(query.topics | self.precedents[n].topics), n) for n in candidates]
-        return sorted(scored, reverse=True)[: SETTINGS.depth]
+        return scored
 
     def _by_meaning(self, query: Query) -> list[tuple[float, int]]:
         if query.vector is None or not self.vectors:
@@ -251,8 +252,7 @@ class PrecedentIndex:
             return []
         matrix = np.stack([self.vectors[self.precedents[n].comment.id] for n in numbers])
         scores = matrix @ np.asarray(query.vector, dtype=np.float32)
-        top = np.argsort(-scores)[: SETTINGS.depth]
-        return [(float(scores[i]), numbers[i]) for i in top]
+        return [(float(score), number) for score, number in zip(scores, numbers)]
 
 
 def _ranks(scored: list[tuple[float, int]]) -> Iterable[tuple[int, int]]:

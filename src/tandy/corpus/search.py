@@ -181,15 +181,20 @@ class FullText:
         result = searcher.search(combined, limit=limit, count=False)
         return [(score, searcher.doc(address)["item_id"][0]) for score, address in result.hits]
 
-    def resembling(self, text: str, limit: int) -> list[tuple[float, int]]:
+    def resembling(self, text: str, limit: int, until: str | None = None) -> list[tuple[float, int]]:
         """(BM25 score, item id) of the items sharing most (and rarest) words with ``text``, any word
-        sufficing: a comment used as a query, for precedents, rather than words a person typed."""
+        sufficing: a comment used as a query, for precedents, rather than words a person typed.
+        ``until`` (ISO): only letters dated on or before it, filtered in the index so that the
+        ``limit`` best are all usable."""
         words = " ".join(dict.fromkeys(w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)))
         if not words:
             return []
         self.index.reload()
         searcher = self.index.searcher()
         query = self.index.parse_query(words, ["comment", "heading"])
+        if until:
+            dated = tantivy.Query.range_query(self.schema, "date", tantivy.FieldType.Integer, None, _day(until))
+            query = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, dated)])
         result = searcher.search(query, limit=limit, count=False)
         return [(score, searcher.doc(address)["item_id"][0]) for score, address in result.hits]
 
