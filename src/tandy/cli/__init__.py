@@ -140,6 +140,7 @@ from tandy.cli import draft  # noqa: E402, F401
 from tandy.cli import letter  # noqa: E402, F401
 from tandy.cli import proxy  # noqa: E402, F401
 from tandy.cli import corpus  # noqa: E402, F401
+from tandy.cli import precedents  # noqa: E402, F401
 from tandy.cli import review  # noqa: E402, F401
 from tandy.cli import review_threads  # noqa: E402, F401
 from tandy.cli import serve  # noqa: E402, F401

@@ -121,6 +121,8 @@ def search_command(
         except (SearchError, SemanticUnavailable) as exc:
             err.print(f"[bold red]error[/]: {escape(str(exc))}")
             raise typer.Exit(2) from None
+    if not hits:
+        err.print("no results", markup=False)
     for hit in hits:
         if as_json:
             print(json.dumps(hit_json(hit), ensure_ascii=False))

@@ -29,10 +29,17 @@ def draft_response_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: a .docx or .md file.")],
     date: Annotated[str | None, typer.Option("--date", help="Date line of the response, YYYY-MM-DD (default today).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    precedents: Annotated[
+        str | None, typer.Option("--precedents", help="A corpus database: the closest earlier answers under each response, as notes.")
+    ] = None,
+    k: Annotated[int, typer.Option("-k", "--k", min=1, max=10, help="Precedent notes per comment (with --precedents).")] = 3,
 ) -> None:
     """Start a response letter: addressee, Re: block, every comment in bold, a Response: under each.
 
-    Example: tandy draft-response staff_letter.pdf -o response.docx --date 2016-04-19
+    With --precedents, the closest earlier answers to each comment (and what followed) are added as
+    Word comments (.docx) or footnotes (.md) beside its response: references, never the answer.
+
+    Example: tandy draft-response staff_letter.pdf -o response.docx --date 2016-04-19 --precedents tandy.db
     """
     try:
         writer = WRITERS.get(output.suffix.lower())
@@ -45,7 +52,8 @@ def draft_response_command(
         letter = load_letter(staff_letter)
         if not letter.items:
             raise InputError(staff_letter, "no numbered staff comments found; is this a staff comment letter?")
-        written = writer(draft_response(letter, date), output, force=force)
+        notes = precedent_notes(letter, precedents, k) if precedents else None
+        written = writer(draft_response(letter, date, notes), output, force=force)
     except InputError as exc:
         err.print(f"error: {exc.path}: {exc.problem}", markup=False)
         raise typer.Exit(2) from None
@@ -53,6 +61,16 @@ def draft_response_command(
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
     out.print(f"wrote {written} ({len(letter.items)} comments)", markup=False)
+
+
+def precedent_notes(letter: Letter, db: str, k: int) -> list[list[str]]:
+    """For each comment, margin notes on the ``k`` closest earlier answers in the corpus at ``db``."""
+    from tandy.corpus import Corpus
+    from tandy.corpus.precedent import precedent_note
+
+    with Corpus(db, create=False) as corpus, err.status("ranking precedents", spinner="dots"):
+        found = corpus.precedents(letter, k=k * 3)  # drawn wider: only answered precedents are noted
+    return [[precedent_note(m) for m in c.matches if m.precedent.answer][:k] for c in found]
 
 
 def _check_date(value: str) -> None:

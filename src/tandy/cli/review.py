@@ -67,6 +67,10 @@ def review_command(
     form: Annotated[str | None, typer.Option("--form", help='The form reviewed, e.g. "PRE 14A", where the file does not say.')] = None,
     filed: Annotated[str | None, typer.Option("--filed", help="Filing date, YYYY-MM-DD, where the file does not say.")] = None,
     fund: Annotated[bool | None, typer.Option("--fund/--company", help="An investment company, or an operating company.")] = None,
+    precedents: Annotated[
+        str | None,
+        typer.Option("--precedents", help="A corpus database: past staff comments on each finding's requirement and each section."),
+    ] = None,
     debug: DebugFlag = False,
 ) -> None:
     """Review proxy statements and response letters as staff would: numbered, cited findings.
@@ -84,8 +88,12 @@ def review_command(
     config.select = _ids(select) or config.select
     config.ignore = [*config.ignore, *(_ids(ignore) or [])]
     threshold = fail_on.value if fail_on else config.fail_on
+    corpus = _precedent_corpus(precedents, format) if precedents else None
     outcomes = [_review_one(path, config, form, filed, fund, debug) for path in expand_paths(paths)]
-    text = _render(format, outcomes, color=output is None and out.is_terminal)
+    if corpus is not None:
+        text = _render_with_precedents(format, outcomes, corpus, color=output is None and out.is_terminal)
+    else:
+        text = _render(format, outcomes, color=output is None and out.is_terminal)
     _emit(text, output, force)
     if any(isinstance(o, str) for _, o in outcomes):
         raise typer.Exit(2)
@@ -132,6 +140,26 @@ def skipped_summary(review: Review) -> str:
         f"{s.reason}; give {s.option}\n"
         for s in review.skipped
     )
+def _precedent_corpus(db: str, format: Format):
+    """The corpus ``--precedents`` names, opened before any review runs so a bad one fails first."""
+    from tandy.cli.review_precedents import FORMATS
+    from tandy.corpus import Corpus
+
+    if format.value not in FORMATS:
+        _fail(f"--precedents shows with --format {', '.join(FORMATS)}, not {format.value}")
+    try:
+        return Corpus(db, create=False)
+    except InputError as exc:
+        _fail(f"{exc.path}: {exc.problem}")
+
+
+def _render_with_precedents(format: Format, outcomes, corpus, *, color: bool) -> str:
+    from tandy.cli import review_precedents
+
+    reviews = [o for _, o in outcomes if isinstance(o, Review)]
+    with corpus, err.status("ranking precedents", spinner="dots"):
+        attached = [review_precedents.attach(corpus, r, k=3) for r in reviews]
+    return review_precedents.render(format.value, reviews, attached, color=color) if reviews else ""
 
 
 def _emit(text: str, output: Path | None, force: bool) -> None:

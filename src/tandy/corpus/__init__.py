@@ -14,16 +14,20 @@ Records live in SQLite (:mod:`tandy.corpus.store`); the text index beside it is 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tandy.corpus import semantic
 from tandy.corpus.index import IndexReport, expand, index_paths, records_for
 from tandy.corpus.model import FileRecords, ItemRecord, LetterRecord, SearchHit, Thread
-from tandy.corpus.search import Filters, FullText, SearchError, fulltext_path
+from tandy.corpus.precedent import Match, PrecedentIndex, Query, Summary, requirements, summarize
+from tandy.corpus.records import normal_form
+from tandy.corpus.search import Filters, FullText, SearchError, check_form, fulltext_path
 from tandy.corpus.settings import EMBED_MODEL, INDEX, SEARCH
 from tandy.corpus.store import Store
 from tandy.errors import InputError
+from tandy.letters.model import Item, Letter
 
 if TYPE_CHECKING:
     from tandy.corpus.scale import DaskEngine
@@ -40,6 +44,7 @@ class Corpus:
             raise InputError(str(db), f"no corpus database; build one with `tandy index PATH... --db {db}`")
         self.store = Store(self.db_path)
         self.fulltext = FullText(fulltext_path(self.db_path))
+        self._precedents: PrecedentIndex | None = None
 
     def __enter__(self) -> Corpus:
         return self
@@ -192,9 +197,16 @@ class Corpus:
         limit: int = SEARCH.limit,
     ) -> list[SearchHit]:
         """Comments (with their responses) matching every word of ``query``, best first."""
+        if form:
+            check_form(form, self.forms())
         filters = Filters(citation=citation, form=form, kind=kind, company=company, since=since, until=until)
         ranked = self.fulltext.search(query, filters, limit)
         return self._hits(ranked, self.fulltext.highlighter(query))
+
+    def forms(self) -> set[str]:
+        """Every form the letters are about or were filed as, normalised as ``--form`` compares them."""
+        rows = self.store.db.execute("select form_reviewed, edgar_form from letters")
+        return {normal_form(f) for row in rows for f in row if normal_form(f)}
 
     def similar(self, text: str, *, limit: int = SEARCH.limit) -> list[SearchHit]:
         """Comments closest in meaning to ``text`` (needs the ``[semantic]`` extra and ``index --embed``)."""
@@ -206,6 +218,86 @@ class Corpus:
             raise SearchError("no embeddings in this index: run `tandy index --embed` with the [semantic] extra")
         ranked = semantic.nearest(semantic.embed([text])[0], ids, blobs, limit)
         return self._hits(ranked, lambda item: _preview(item.comment))
+
+    # --- precedent ----------------------------------------------------------------------------
+
+    def precedent_index(self) -> PrecedentIndex:
+        """Every comment of the corpus once, with its answer and outcome (built once per Corpus)."""
+        if self._precedents is None:
+            letters = list(self.store.letters())
+            items = list(self.store.items())
+            vectors = self._vectors() if semantic.available() else {}
+            self._precedents = PrecedentIndex(letters, items, self.threads(letters), self.fulltext.resembling, vectors)
+        return self._precedents
+
+    def precedents(self, letter: Letter | str, *, k: int = 5, any_date: bool = False) -> list[CommentPrecedents]:
+        """For each comment of a staff letter (or of a response's restated comments), the ``k``
+        earlier comments most like it, best first, with a summary of how they were answered.
+
+        The letter's own review never counts (found by the letter's hash when it is indexed, else
+        by its CIK and form under review); nor, unless ``any_date``, anything dated after it.
+        """
+        from tandy.corpus.index import citation_record
+
+        if isinstance(letter, str):
+            from tandy.letters import read_letter
+
+            letter = read_letter(letter)
+        index = self.precedent_index()
+        thread = self._thread_of(letter, index)
+        vectors = semantic.embed([i.comment for i in letter.items]) if index.vectors and letter.items else None
+        found = []
+        for position, item in enumerate(letter.items):
+            query = Query.of(
+                item.comment,
+                [citation_record(c) for c in item.citations],
+                exclude_thread=thread,
+                before=None if any_date else letter.date,
+                vector=vectors[position] if vectors is not None else None,
+            )
+            matches = index.rank(query, k)
+            found.append(CommentPrecedents(item, matches, summarize(matches)))
+        return found
+
+    def requirement_precedents(self, text: str, citation: str | None, *, k: int = 3) -> list[Match]:
+        """Past staff comments on the requirement a finding rests on: ranked like any precedent by
+        the finding's wording, kept only when they cite the same item or rule (Item 407 of
+        Regulation S-K for "Item 407(c)(2)(vii)"); a finding citing nothing the parser reads gets none."""
+        from tandy.corpus.index import citation_record
+        from tandy.letters.citations import find_citations
+
+        cited = [citation_record(c) for c in find_citations(citation or "")]
+        wanted = requirements(cited)
+        if not wanted:
+            return []
+        index = self.precedent_index()
+        ranked = index.rank(Query.of(text, cited), k * 10, ("citation", "text", "topic", "meaning"))
+        return [m for m in ranked if wanted & m.precedent.requirements][:k]
+
+    def similar_comments(self, text: str, *, k: int = 3) -> list[Match]:
+        """Past staff comments most like a passage of a draft (a section: its heading and words),
+        by words, topic and meaning: what staff tend to ask of such a section."""
+        index = self.precedent_index()
+        vector = semantic.embed([text])[0] if index.vectors else None
+        return index.rank(Query.of(text, [], vector=vector), k, ("text", "topic", "meaning"))
+
+    def _thread_of(self, letter: Letter, index: PrecedentIndex) -> int | None:
+        row = self.store.db.execute("select id from letters where sha256 = ?", (letter.sha256,)).fetchone()
+        if row and row[0] in index.thread_of_letter:
+            return index.thread_of_letter[row[0]]
+        cik, form = letter.subject_filing.cik, normal_form(letter.subject_filing.form)
+        if not cik:
+            return None
+        for p in index.precedents:
+            same_form = form is None or normal_form(p.letter.form_reviewed) in (None, form)
+            if p.letter.cik == cik and same_form and _near(p.letter.date, letter.date):
+                return p.thread
+        return None
+
+    def _vectors(self) -> dict:
+        import numpy as np
+
+        return {item_id: np.frombuffer(blob, dtype=np.float32) for item_id, blob in self.store.embeddings(EMBED_MODEL)}
 
     def _hits(self, ranked: list[tuple[float, int]], highlight: Callable[[ItemRecord], str]) -> list[SearchHit]:
         items = {item.id: item for item in self.store.items(ids=[i for _, i in ranked])}
@@ -225,9 +317,26 @@ class Corpus:
             yield from self.store.items(letter_id=letter.id)
 
 
+@dataclass(slots=True)
+class CommentPrecedents:
+    """One comment of a letter and the precedents found for it."""
+
+    item: Item
+    matches: list[Match]
+    summary: Summary
+
+
+def _near(first: str | None, second: str | None, days: int = 180) -> bool:
+    from datetime import date
+
+    if not first or not second:
+        return True
+    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= days
+
+
 def _preview(text: str) -> str:
     limit = SEARCH.snippet_chars
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-__all__ = ["Corpus", "FileRecords", "IndexReport", "SearchError", "records_for"]
+__all__ = ["CommentPrecedents", "Corpus", "FileRecords", "IndexReport", "SearchError", "records_for"]

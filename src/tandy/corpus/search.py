@@ -15,6 +15,7 @@ before it is added), so a run killed between the two commits is repaired by the 
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -30,12 +31,17 @@ from tandy.corpus.settings import INDEX, SEARCH
 from tandy.corpus.store import Store
 from tandy.letters.citations import find_citations
 
+#: The kinds of letter ``--kind`` may name (``tandy.letters.model.LetterKind``).
+KINDS = ("staff_comment", "response", "closing", "other")
+
 #: Text fields a query searches when it names none.
 TEXT_FIELDS = ["comment", "response", "heading"]
 
 _PREFIX_TERM = re.compile(r'(?<![\w"/:])(\w+)\*')
 _BARE_CITATION = re.compile(r"^\s*(?:item|rule|section|§)?\s*([0-9][\w.-]*)\s*((?:\([^)]*\))*)\s*$", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\([^)]*\)")
+_CITED_NUMBER = re.compile(r"(?<![\w(])\d[\w.-]*(?:\([A-Za-z0-9]{1,5}\))+")
+_EMPTY_QUOTES = re.compile(r'"\s*"')
 
 
 class SearchError(ValueError):
@@ -52,6 +58,18 @@ class Filters:
     company: str | None = None
     since: str | None = None
     until: str | None = None
+
+
+def check_form(form: str, known: Iterable[str]) -> None:
+    """Refuse a ``--form`` no letter of the corpus is about or filed as, naming the nearest ones:
+    "DEF14A" would otherwise quietly find nothing."""
+    wanted, forms = normal_form(form), sorted(set(known))
+    if wanted in forms:
+        return
+    squashed = (wanted or "").replace(" ", "")
+    near = [f for f in forms if f.replace(" ", "") == squashed] or difflib.get_close_matches(squashed, forms, n=3, cutoff=0.6)
+    hint = f"did you mean {' or '.join(repr(f) for f in near)}?" if near else f"the corpus has {', '.join(forms[:12])}"
+    raise SearchError(f"--form {form!r} is no form of this corpus; {hint}")
 
 
 def fulltext_path(db_path: str | Path) -> Path:
@@ -163,15 +181,57 @@ class FullText:
         result = searcher.search(combined, limit=limit, count=False)
         return [(score, searcher.doc(address)["item_id"][0]) for score, address in result.hits]
 
+    def resembling(self, text: str, limit: int, until: str | None = None) -> list[tuple[float, int]]:
+        """(BM25 score, item id) of the items sharing most (and rarest) words with ``text``, any word
+        sufficing: a comment used as a query, for precedents, rather than words a person typed.
+        ``until`` (ISO): only letters dated on or before it, filtered in the index so that the
+        ``limit`` best are all usable."""
+        words = " ".join(dict.fromkeys(w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)))
+        if not words:
+            return []
+        self.index.reload()
+        searcher = self.index.searcher()
+        query = self.index.parse_query(words, ["comment", "heading"])
+        if until:
+            dated = tantivy.Query.range_query(self.schema, "date", tantivy.FieldType.Integer, None, _day(until))
+            query = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, dated)])
+        result = searcher.search(query, limit=limit, count=False)
+        return [(score, searcher.doc(address)["item_id"][0]) for score, address in result.hits]
+
     def text_query(self, query: str) -> tantivy.Query | None:
-        """The words of a query, every one required; "quoted phrases" and ``prefix*`` terms work."""
-        if not query.strip():
+        """The words of a query, every one required; "quoted phrases" and ``prefix*`` terms work.
+
+        Citations in it ("Item 407(c)(2)(vii)", "407(c)(2)(vii)", "Rule 14a-6(a)") are taken out
+        first, because their parentheses are the parser's grouping: each must match, as a parsed
+        citation of the comment or as the same words in its text. What the parser still cannot
+        read ("foo AND (") is searched as its plain words rather than refused.
+        """
+        cited, rest = split_citations(query)
+        clauses = [(tantivy.Occur.Must, self._citation_clause(key, text)) for key, text in cited]
+        words = self._words_query(rest)
+        if words is not None:
+            clauses.append((tantivy.Occur.Must, words))
+        if not clauses:
             return None
-        rewritten = _PREFIX_TERM.sub(self._prefix_clause, query)
+        return clauses[0][1] if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
+
+    def _words_query(self, text: str) -> tantivy.Query | None:
+        if not re.search(r"\w", text):
+            return None
         try:
+            rewritten = _PREFIX_TERM.sub(self._prefix_clause, text)
             return self.index.parse_query(rewritten, TEXT_FIELDS, conjunction_by_default=True, allow_regexes=True)
-        except ValueError as exc:
-            raise SearchError(f"cannot read the query {query!r}: {exc}") from exc
+        except ValueError:
+            plain = " ".join(word.lower() for word in re.findall(r"\w+", text))
+            return self.index.parse_query(plain, TEXT_FIELDS, conjunction_by_default=True)
+
+    def _citation_clause(self, key: str, text: str) -> tantivy.Query:
+        """A citation found by its key among the comment's parsed citations, or as a phrase of its text."""
+        phrase = " ".join(re.findall(r"\w+", text.lower()))
+        options = [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "cite", key))]
+        if phrase:
+            options.append((tantivy.Occur.Should, self.index.parse_query(f'"{phrase}"', TEXT_FIELDS)))
+        return tantivy.Query.boolean_query(options)
 
     def highlighter(self, query: str) -> Callable[[ItemRecord], str]:
         """A function giving an item's best passage (comment, response or heading) with the matched
@@ -205,6 +265,8 @@ class FullText:
         return "(" + " OR ".join(f"{name}:/{re.escape(stem)}.*/" for name in TEXT_FIELDS) + ")"
 
     def _filter_queries(self, filters: Filters) -> Iterable[tantivy.Query]:
+        if filters.kind and filters.kind not in KINDS:
+            raise SearchError(f"--kind {filters.kind!r} is not a kind of letter (one of {', '.join(KINDS)})")
         if filters.kind:
             yield tantivy.Query.term_query(self.schema, "kind", filters.kind)
         if filters.form:
@@ -245,6 +307,30 @@ def citation_keys(citation: CitationRecord) -> list[str]:
     keys = [number + "".join(parts[:n]) for n in range(len(parts) + 1)]
     qualifier = _key_part(citation.regulation or "")
     return keys + [f"{qualifier}:{k}" for k in keys] if qualifier else keys
+
+
+def split_citations(query: str) -> tuple[list[tuple[str, str]], str]:
+    """The citations a query names, as (index key, text), and the query without them.
+
+    A citation is what a letter would cite ("Item 407(c)(2)(vii) of Regulation S-K") or a bare
+    number with paragraphs ("407(c)(2)(vii)", "14a-6(a)"); a bare number alone ("2019") stays a word.
+    """
+    from tandy.corpus.index import citation_record
+
+    cited, spans = [], []
+    for found in find_citations(query):
+        keys = citation_keys(citation_record(found))
+        if keys and found.start is not None and found.end is not None:
+            cited.append((keys[-1], found.text))
+            spans.append((found.start, found.end))
+    for match in _CITED_NUMBER.finditer(query):
+        if not any(start <= match.start() < end for start, end in spans):
+            cited.append((_key_part(match.group()), match.group()))
+            spans.append(match.span())
+    rest = query
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    return cited, _EMPTY_QUOTES.sub(" ", rest)
 
 
 def citation_query_key(text: str) -> str:
