@@ -19,7 +19,7 @@ from rich.text import Text
 
 from tandy.cli import DebugFlag, JsonFlag, Paths, _report_failure, app, err, out
 from tandy.errors import InputError
-from tandy.files import write_text
+from tandy.files import check_writable, write_text
 from tandy.reports import failing
 from tandy.rules.model import Review
 from tandy.source import expand_paths
@@ -68,8 +68,11 @@ def review_command(
     """
     from tandy.rules import load_config
 
-    if output is not None and output.exists() and not force:
-        _fail(f"{output}: exists; use --force to overwrite it")
+    if output is not None:
+        try:
+            check_writable(output, force)
+        except InputError as exc:
+            _fail(str(exc))
     try:
         config = load_config()
     except InputError as exc:
@@ -123,9 +126,12 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
         if text:
             print(text, end="")
         return
+    if not text:
+        err.print(f"nothing written to {output}: no input could be reviewed", markup=False)
+        return
     try:
         write_text(output, text, force)
-    except (FileExistsError, FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+    except InputError as exc:
         _fail(str(exc))
     err.print(f"wrote {output}", markup=False)
 
@@ -209,7 +215,11 @@ def verify_command(
     if staff is not None and (before or after):
         _fail("--staff checks answers; --before/--after check changes: give one or the other")
     try:
-        failed = _verify_staff(response, staff, as_json) if staff else _verify_changes(response, before, after, as_json)
+        letter = _letter_of_kind(response, "response", "--response")
+        if staff:
+            failed = _verify_staff(letter, _staff_letter_for(letter, staff), as_json)
+        else:
+            failed = _verify_changes(letter, before, after, as_json)
     except InputError as exc:
         _fail(f"{exc.path}: {exc.problem}")
     except Exception as exc:  # a bug in tandy: one line, exit 2, traceback only when asked
@@ -220,7 +230,31 @@ def verify_command(
         raise typer.Exit(1)
 
 
-def _verify_changes(response: str, before: str, after: str, as_json: bool) -> bool:
+def _letter_of_kind(path: str, kind: str, option: str):
+    """The letter at ``path``, refused unless it reads as ``kind`` (a proxy given as the response)."""
+    from tandy.cli.draft import KIND_NAMES
+    from tandy.letters import read_letter
+
+    letter = read_letter(path)
+    if letter.kind != kind:
+        raise InputError(path, f"{option} needs {KIND_NAMES[kind]}; this reads as {KIND_NAMES.get(letter.kind, letter.kind)}")
+    return letter
+
+
+def _staff_letter_for(response, path: str):
+    """The staff letter at ``path``, refused unless it is one, about the response's filing."""
+    staff = _letter_of_kind(path, "staff_comment", "--staff")
+    ours, theirs = response.subject_filing, staff.subject_filing
+    if ours.cik and theirs.cik and ours.cik.lstrip("0") != theirs.cik.lstrip("0"):
+        raise InputError(path, f"is about CIK {theirs.cik}; the response answers about CIK {ours.cik}")
+    if ours.file_numbers and theirs.file_numbers and not set(ours.file_numbers) & set(theirs.file_numbers):
+        raise InputError(
+            path, f"is about file no. {', '.join(theirs.file_numbers)}; the response is about {', '.join(ours.file_numbers)}"
+        )
+    return staff
+
+
+def _verify_changes(response, before: str, after: str, as_json: bool) -> bool:
     import json
 
     from tandy.reports import contract, terminal
@@ -234,7 +268,7 @@ def _verify_changes(response: str, before: str, after: str, as_json: bool) -> bo
     return bool(result.not_found)
 
 
-def _verify_staff(response: str, staff: str, as_json: bool) -> bool:
+def _verify_staff(response, staff, as_json: bool) -> bool:
     import json
 
     from tandy.reports import contract, terminal

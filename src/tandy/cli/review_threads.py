@@ -60,13 +60,15 @@ def stats_command(
 
     Example: tandy stats --db tandy.db --html report.html
     """
+    if html:
+        _check_output(html, force)
     letters, items = _load(db)
     stats = corpus_stats(letters, items, build_threads(letters, items), top=top)
     _print_stats(stats)
     if html:
         try:
-            out.print(f"wrote {write_html_report(stats, html, force=force)}")
-        except FileExistsError as exc:
+            out.print(f"wrote {write_html_report(stats, html, force=force)}", markup=False)
+        except InputError as exc:
             _fail(str(exc))
 
 
@@ -86,7 +88,7 @@ def export_command(
     letters, items = _load(db)
     try:
         written = export(letters, items, build_threads(letters, items), output, fmt, force=force)
-    except FileExistsError as exc:
+    except InputError as exc:
         _fail(str(exc))
     for path in written:
         out.print(f"wrote {path}", markup=False)
@@ -94,18 +96,25 @@ def export_command(
 
 def _load(db: str) -> tuple[list[LetterRecord], dict[int, list[ItemRecord]]]:
     """Letters and their items (by letter id) from the store; a missing store is an input error."""
+    from tandy.cli.corpus import corpus_faults
     from tandy.corpus import Corpus  # the store: imported only by the commands that read it
 
-    try:
-        corpus = Corpus(db, create=False)
-    except InputError as exc:
-        _fail(str(exc))
-    with corpus:
+    with corpus_faults(db), Corpus(db, create=False) as corpus:
         letters = list(corpus.letters())
         items: dict[int, list[ItemRecord]] = {}
         for item in corpus.items():
             items.setdefault(item.letter_id, []).append(item)
     return letters, items
+
+
+def _check_output(path: Path, force: bool) -> None:
+    """Refuse an output that cannot be written before the corpus is read for it."""
+    from tandy.files import check_writable
+
+    try:
+        check_writable(path, force)
+    except InputError as exc:
+        _fail(str(exc))
 
 
 def _wanted(thread: Thread, open_only: bool, company: str | None) -> bool:

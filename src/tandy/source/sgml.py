@@ -121,6 +121,8 @@ def uudecode(path: str, body: str, name: str = "attachment") -> bytes:
             break
         if not line or line in ("`", " "):
             continue
+        if not line.isascii():  # binascii refuses it with a bare ValueError, not binascii.Error
+            raise InputError(path, f"damaged uuencoded {name} (a line holds characters outside ASCII)")
         try:
             out += binascii.a2b_uu(line)
         except binascii.Error:
