@@ -1,9 +1,10 @@
 """The corpus on disk: one SQLite file, written one file's records per transaction.
 
-SQLite needs no server, and in WAL mode a reader (``tandy search``) never waits for a writer
-(``tandy index``). Every file's records go in (and its old records out) in one transaction, so a
-run killed at any moment leaves each file either wholly indexed or not at all, and the next run
-picks up where it stopped: a file is skipped when its sha256 is already recorded.
+SQLite needs no server; a reader (``tandy search``) opens the file read-only and waits at most a
+commit's length for a writer (``tandy index``). Every file's records go in (and its old records
+out) in one transaction, so a run killed at any moment leaves each file either wholly indexed or
+not at all, and the next run picks up where it stopped: a file is skipped when its sha256 is
+already recorded.
 
 The full-text index (:mod:`tandy.corpus.search`) lives beside this file and is derived from it:
 items carry ``fulltext = 0`` until the full-text index has committed them, and removed items are
@@ -39,6 +40,12 @@ from tandy.errors import InputError
 from tandy.files import default_mode
 
 SCHEMA_VERSION = 1
+
+JOURNAL_MODE = "delete"
+"""SQLite's rollback journal, not WAL: a WAL database makes even a read-only reader create its
+``-wal`` and ``-shm`` files beside it, and a read command must leave the folder as it found it.
+Readers wait out a writer's commit (milliseconds, within the busy timeout); a store made in WAL
+mode by an earlier tandy is switched back at its next ``index``."""
 
 SCHEMA = """
 begin;
@@ -159,15 +166,15 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._lock: int | None = None
-        existing = _existing_file(self.path, readonly)
-        if not existing:
+        if _existing_file(self.path, readonly):
+            _check_file(self.path)
+        else:
             _create(self.path)
         self.db = _connect(self.path, readonly)
         try:
-            check_tandy_store(self.db, self.path)
             if not readonly:
                 self._lock = _lock_for_writing(self.path)
-                self.db.execute("pragma journal_mode = wal")
+                self.db.execute(f"pragma journal_mode = {JOURNAL_MODE}")
                 self.db.execute("pragma synchronous = normal")
                 self.db.executescript(SCHEMA)
             self.db.execute("pragma foreign_keys = on")
@@ -475,6 +482,38 @@ def store_errors(path: str | Path) -> Iterator[None]:
         raise InputError(str(path), f"damaged or unwritable corpus database ({exc})") from None
 
 
+def _check_file(path: Path) -> None:
+    """Refuse what is not a whole tandy store before SQLite opens it for real.
+
+    The header (100 bytes, read here) says whether it is SQLite at all and how many pages it has,
+    which a truncated copy lacks; the schema version is then read through an ``immutable``
+    connection, which never creates a journal, ``-wal`` or ``-shm`` file beside a foreign file.
+    """
+    what = f"not a tandy corpus database; `tandy index PATH... --db {path}` builds one in a new file"
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise InputError(str(path), f"{what} (not an SQLite file)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and page_size and size < pages * page_size:
+        raise InputError(str(path), f"truncated: {size:,} bytes where its header promises {pages * page_size:,}")
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro&immutable=1"
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise InputError(str(path), f"cannot be opened ({exc})") from None
+    try:
+        check_tandy_store(db, path)
+    finally:
+        db.close()
+
+
 def _existing_file(path: Path, readonly: bool) -> bool:
     """Whether ``path`` is a file to open (True) or a new corpus to create (False); anything else
     is an input error: a folder, a device, a missing folder, an empty file tandy did not make."""
@@ -512,7 +551,7 @@ def _create(path: Path) -> None:
     try:
         db = sqlite3.connect(temporary, isolation_level=None)
         try:
-            db.execute("pragma journal_mode = wal")
+            db.execute(f"pragma journal_mode = {JOURNAL_MODE}")
             db.executescript(SCHEMA)
             db.execute("insert into meta values ('schema_version', ?)", (str(SCHEMA_VERSION),))
         finally:
