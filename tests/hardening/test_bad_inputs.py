@@ -103,3 +103,31 @@ def test_a_batch_goes_on_past_a_bad_file_and_exits_2(tmp_path):
     assert run.returncode == 2 and "Traceback" not in run.stderr
     lines = run.stdout.splitlines()
     assert len(lines) == 2 and '"error"' in lines[0] and '"items"' in lines[1]
+
+
+def test_review_json_is_format_json(tmp_path):
+    run = tandy("review", str(EXAMPLES / "proxy_pre14a_excerpt.txt"), "--json", cwd=tmp_path)
+    assert run.returncode in (0, 1) and '"findings"' in run.stdout
+
+
+def test_review_json_with_another_format_is_refused(tmp_path):
+    run = tandy("review", str(EXAMPLES / "proxy_pre14a_excerpt.txt"), "--json", "--format", "sarif", cwd=tmp_path)
+    assert_refused(run, "--json", "--format sarif")
+
+
+def test_a_tool_tandy_block_works_in_tandy_toml(tmp_path):
+    (tmp_path / "tandy.toml").write_text('[tool.tandy]\nselect = ["TDY1"]\nfail-on = "warning"\n')
+    run = tandy("review", str(EXAMPLES / "proxy_pre14a_excerpt.txt"), "--json", cwd=tmp_path)
+    assert run.returncode in (0, 1) and "Traceback" not in run.stderr and "unknown" not in run.stderr
+    assert all(f["rule"].startswith("TDY1") for f in __import__("json").loads(run.stdout)["findings"])
+
+
+def test_an_invalid_tandy_toml_is_one_line_naming_it(tmp_path):
+    (tmp_path / "tandy.toml").write_text("select = [\n")
+    run = tandy("review", str(EXAMPLES / "proxy_pre14a_excerpt.txt"), cwd=tmp_path)
+    assert_refused(run, "tandy.toml", "not valid TOML")
+
+
+def test_option_help_keeps_bracketed_words(tmp_path):
+    run = tandy("search", "--help", cwd=tmp_path)
+    assert run.returncode == 0 and "semantic extra" in run.stdout

@@ -130,7 +130,7 @@ def search_command(
     since: Annotated[str | None, typer.Option(help="Letters dated on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Letters dated on or before (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many hits.")] = 10,
-    similar: Annotated[str | None, typer.Option("--similar", help="Rank by meaning against this text ([semantic] extra).")] = None,
+    similar: Annotated[str | None, typer.Option("--similar", help="Rank by meaning against this text (needs the semantic extra).")] = None,
 ) -> None:
     """Search comments and the responses that answered them, best first.
 

@@ -52,6 +52,7 @@ def _ids(value: str | None) -> list[str] | None:
 def review_command(
     paths: Paths,
     format: Annotated[Format, typer.Option("--format", "-f", help="How to show the findings.")] = Format.terminal,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of printing.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 on findings at or above this (default: config, else error).")] = None,
@@ -68,6 +69,10 @@ def review_command(
     """
     from tandy.rules import load_config
 
+    if as_json:
+        if format not in (Format.terminal, Format.json):
+            _fail(f"--json is --format json; it cannot be combined with --format {format.value}")
+        format = Format.json
     if output is not None:
         try:
             check_writable(output, force)

@@ -55,6 +55,7 @@ def stats_command(
     html: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML report with charts.")] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Citations in the top-citations table.")] = TOP_CITATIONS,
     force: Force = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as one JSON object.")] = False,
 ) -> None:
     """Counts by year, form reviewed, citation, topic and disposition; rounds and days to close.
 
@@ -64,7 +65,10 @@ def stats_command(
         _check_output(html, force)
     letters, items = _load(db)
     stats = corpus_stats(letters, items, build_threads(letters, items), top=top)
-    _print_stats(stats)
+    if as_json:
+        print(json.dumps(_stats_json(stats), ensure_ascii=False, indent=2))
+    else:
+        _print_stats(stats)
     if html:
         try:
             out.print(f"wrote {write_html_report(stats, html, force=force)}", markup=False)
@@ -131,6 +135,17 @@ def _wanted(thread: Thread, open_only: bool, company: str | None) -> bool:
 def _letter_kinds(thread: Thread) -> str:
     short = {"staff_comment": "S", "response": "R", "closing": "C", "other": "o"}
     return "".join(short.get(l.kind, "?") for l in thread.letters)
+
+
+def _stats_json(stats: CorpusStats) -> dict:
+    """The statistics as data: totals, each table as [label, count] rows, days to close."""
+    return {
+        "letters": stats.letters,
+        "threads": stats.threads,
+        "comments": stats.comments,
+        "tables": [{"title": t.title, "counted": t.counted, "rows": [list(r) for r in t.rows]} for t in stats.tables],
+        "days_to_close": stats.days_to_close,
+    }
 
 
 def _print_stats(stats: CorpusStats) -> None:
