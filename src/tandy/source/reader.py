@@ -164,16 +164,30 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise InputError(path, "not a regular file (a device, pipe or socket)")
         try:
-            data = f.read(max_bytes + 1)
+            data = _read_at_most(f, info.st_size, max_bytes)
         except OSError as exc:
             raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise InputError(path, f"file grew past the {max_bytes:,}-byte limit while it was read")
     if not data:
         raise InputError(path, "file is empty")
+    return data
+
+
+def _read_at_most(f, size: int, max_bytes: int) -> bytes:
+    """The file's bytes, at most ``max_bytes + 1`` of them. Asked for by the size it had (a read
+    of the limit itself would allocate the whole limit, 200 MB, for any file), then in blocks
+    should it have grown."""
+    data = f.read(min(size, max_bytes) + 1)
+    while len(data) > size and len(data) <= max_bytes:
+        block = f.read(min(1 << 20, max_bytes + 1 - len(data)))
+        if not block:
+            break
+        data += block
     return data
 
 
