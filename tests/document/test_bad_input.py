@@ -244,10 +244,14 @@ def test_size_limit_comes_from_the_environment(tmp_path, monkeypatch):
 def test_file_that_cannot_be_read_is_an_input_error(tmp_path, monkeypatch):
     path = write(tmp_path, "letter.txt", "Dear Mr. Smith:")
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(name, *args, **kwargs):
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(tandy.InputError, match="cannot be read \\(Permission denied\\)"):
         tandy.parse(str(path))
 

@@ -12,6 +12,7 @@ import tandy.cli.draft as draft_cli
 from conftest import corpus
 from tandy.cli import app
 from tandy.document import Document
+from tandy.errors import OutputError
 from tandy.letters.draft import RESPONSE_PLACEHOLDER, draft_response, to_markdown, write_docx, write_markdown
 from tandy.letters.model import Item, Letter, SubjectFiling
 
@@ -132,7 +133,7 @@ def test_failed_write_leaves_no_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr("docx.document.Document.save", broken_save)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="response.docx: cannot be written"):
         write_docx(draft_response(staff_letter("2016-04-05"), date="2016-04-19"), tmp_path / "response.docx")
     assert list(tmp_path.iterdir()) == []
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -26,48 +28,84 @@ from tandy.document.ocr import unavailable
 from tandy.corpus.model import SearchHit
 from tandy.corpus.scale import DaskEngine, ScaleUnavailable
 from tandy.corpus.semantic import SemanticUnavailable
+from tandy.corpus.store import store_errors
 from tandy.errors import InputError
 
 Db = Annotated[str, typer.Option("--db", help="The corpus database (SQLite); its text index sits beside it.")]
 
 
+@contextmanager
+def corpus_faults(db: str) -> Iterator[None]:
+    """Whatever is wrong with the corpus or its disk, as one line naming the database, exit 2:
+    not a tandy store, damaged, locked by another writer, full or read-only disk."""
+    try:
+        with store_errors(db):
+            yield
+    except InputError as exc:
+        err.print(f"error: {_one_line(str(exc))}", markup=False)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        err.print(f"error: {_one_line(db)}: {_one_line(exc.strerror or str(exc))}", markup=False)
+        raise typer.Exit(2) from None
+    except ValueError as exc:  # tantivy's errors (an index file damaged under a running search)
+        if isinstance(exc, SearchError):
+            raise
+        problem = f"full-text index error ({exc}); rebuild it with `tandy index --rebuild-fulltext --db {db}`"
+        err.print(f"error: {_one_line(db)}: {_one_line(problem)}", markup=False)
+        raise typer.Exit(2) from None
+
+
 @app.command("index")
 def index_command(
-    paths: Paths,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or globs.", show_default=False)] = None,
     db: Db = "tandy.db",
     embed: Annotated[
         bool | None,
-        typer.Option("--embed/--no-embed", help="Store vectors for --similar (default: when the [semantic] extra is installed)."),
+        typer.Option("--embed/--no-embed", help="Store vectors for --similar (default: when the semantic extra is installed)."),
     ] = None,
     max_size: MaxSize = None,
     engine: Annotated[
-        Literal["local", "dask"], typer.Option(help="Read files here, or on a Dask cluster ([scale] extra).")
+        Literal["local", "dask"], typer.Option(help="Read files here, or on a Dask cluster (scale extra).")
     ] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a local cluster).")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes of the local Dask cluster.")] = None,
     shards: Annotated[
         Path | None, typer.Option(help="Folder the Dask workers write Parquet shards to (default: beside the db).")
     ] = None,
+    rebuild_fulltext: Annotated[
+        bool, typer.Option("--rebuild-fulltext", help="Remake the full-text index from the database (no PATH needed).")
+    ] = False,
 ) -> None:
     """Index letters and proxy statements: unchanged files are skipped, changed ones replaced.
 
     Example: tandy index ../shared/corpus ../shared/seed --db tandy.db [--engine dask --workers 2]
     """
+    if not paths and not rebuild_fulltext:
+        err.print("error: give the files or folders to index (or --rebuild-fulltext)", markup=False)
+        raise typer.Exit(2)
     dask = DaskEngine(scheduler, workers, shards) if engine == "dask" else None
-    with Corpus(db) as corpus, _progress() as progress:
-        task = progress.add_task("indexing", total=None)
-        try:
-            report = corpus.index(
-                paths,
-                embed=embed,
-                on_start=lambda total: progress.update(task, total=total),
-                on_file=lambda _: progress.advance(task),
-                max_bytes=max_size,
-                engine=dask,
-            )
-        except ScaleUnavailable as exc:
-            err.print(f"[bold red]error[/]: {escape(str(exc))}")
-            raise typer.Exit(2) from None
+    with corpus_faults(db), Corpus(db) as corpus:
+        if rebuild_fulltext:
+            added = corpus.rebuild_fulltext()
+            err.print(f"rebuilt the full-text index of {db}: {added} comments", markup=False)
+        elif corpus.fulltext_rebuilt:
+            err.print(f"the full-text index of {db} was missing or behind: rebuilding it from the database", markup=False)
+        if not paths:
+            return
+        with _progress() as progress:
+            task = progress.add_task("indexing", total=None)
+            try:
+                report = corpus.index(
+                    paths,
+                    embed=embed,
+                    on_start=lambda total: progress.update(task, total=total),
+                    on_file=lambda _: progress.advance(task),
+                    max_bytes=max_size,
+                    engine=dask,
+                )
+            except ScaleUnavailable as exc:
+                err.print(f"[bold red]error[/]: {escape(str(exc))}")
+                raise typer.Exit(2) from None
         counts = corpus.counts()
     for path, problem in report.failed:
         err.print(f"[bold red]error[/]: {escape(_one_line(path))}: {escape(_one_line(problem))}")
@@ -97,18 +135,13 @@ def search_command(
     since: Annotated[str | None, typer.Option(help="Letters dated on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Letters dated on or before (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many hits.")] = 10,
-    similar: Annotated[str | None, typer.Option("--similar", help="Rank by meaning against this text ([semantic] extra).")] = None,
+    similar: Annotated[str | None, typer.Option("--similar", help="Rank by meaning against this text (needs the semantic extra).")] = None,
 ) -> None:
     """Search comments and the responses that answered them, best first.
 
     Example: tandy search "Tandy language" --kind response --db tandy.db
     """
-    try:
-        corpus = Corpus(db, create=False)
-    except InputError as exc:
-        err.print(f"[bold red]error[/]: {escape(str(exc))}")
-        raise typer.Exit(2) from None
-    with corpus:
+    with corpus_faults(db), Corpus(db, create=False) as corpus:
         try:
             if similar is not None:
                 if query or any((citation, form, kind, company, since, until)):

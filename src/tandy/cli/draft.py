@@ -10,10 +10,19 @@ import typer
 
 from tandy.cli import app, err, out
 from tandy.errors import InputError
+from tandy.files import check_writable
 from tandy.letters.draft import draft_response, write_docx, write_markdown
 from tandy.letters.model import Letter
 
 WRITERS = {".docx": write_docx, ".md": write_markdown}
+
+#: What a letter of each kind is, as an error names it.
+KIND_NAMES = {
+    "staff_comment": "a staff comment letter",
+    "response": "a response letter",
+    "closing": "a staff closing letter",
+    "other": "no letter of the review (a proxy statement or another document?)",
+}
 
 
 def load_letter(path: str) -> Letter:
@@ -47,18 +56,16 @@ def draft_response_command(
             raise InputError(str(output), "the output must end in .docx or .md")
         if date is not None:
             _check_date(date)
-        if output.exists() and not force:
-            raise InputError(str(output), "exists; use --force to overwrite it")
+        check_writable(output, force)
         letter = load_letter(staff_letter)
+        if letter.kind != "staff_comment":
+            raise InputError(staff_letter, f"reads as {KIND_NAMES.get(letter.kind, letter.kind)}, not a staff comment letter to answer")
         if not letter.items:
             raise InputError(staff_letter, "no numbered staff comments found; is this a staff comment letter?")
         notes = precedent_notes(letter, precedents, k) if precedents else None
         written = writer(draft_response(letter, date, notes), output, force=force)
     except InputError as exc:
         err.print(f"error: {exc.path}: {exc.problem}", markup=False)
-        raise typer.Exit(2) from None
-    except (FileExistsError, FileNotFoundError, PermissionError) as exc:
-        err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
     out.print(f"wrote {written} ({len(letter.items)} comments)", markup=False)
 

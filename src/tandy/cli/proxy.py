@@ -1,5 +1,5 @@
 """``tandy proxy``: people, committees, fund complex and meeting of proxy statements and SAIs;
-``--table N --debug`` shows how a fixed-width table was read."""
+``--table N --rulers`` shows how a fixed-width table was read."""
 
 from __future__ import annotations
 
@@ -26,15 +26,16 @@ def proxy_command(
     check: Annotated[
         bool, typer.Option("--check", help="Show the self-checks (stated counts against what was read); exit 1 if one fails.")
     ] = False,
+    rulers: Annotated[bool, typer.Option("--rulers", help="With --table: show the column rulers the table was read by.")] = False,
     debug: DebugFlag = False,
     max_size: MaxSize = None,
 ) -> None:
     """Read proxy statements: directors, trustees, officers, committees, the fund complex.
 
-    Example: tandy proxy ../shared/seed/000_33feab94224503d0.txt --table 2 --debug
+    Example: tandy proxy ../shared/seed/000_33feab94224503d0.txt --table 2 --rulers
     """
     if table is not None:
-        run_batch(paths, lambda p: parse(p, max_bytes=max_size), lambda s: {}, lambda s: _render_table(s, table, debug), as_json=False, debug=debug)
+        run_batch(paths, lambda p: parse(p, max_bytes=max_size), lambda s: {}, lambda s: _render_table(s, table, rulers), as_json=False, debug=debug)
         return
     if check:
         failed: list[str] = []
@@ -74,7 +75,7 @@ def _render(proxy: Proxy) -> None:
         out.print(f"  fund complex: overseen {proxy.fund_complex.overseen}; {members}", markup=False)
 
 
-def _render_table(submission, index: int, debug: bool) -> None:
+def _render_table(submission, index: int, rulers: bool) -> None:
     document = submission.main
     if not 0 <= index < len(document.tables):
         raise InputError(
@@ -87,7 +88,7 @@ def _render_table(submission, index: int, debug: bool) -> None:
             out.print(" | ".join(row), markup=False)
         return
     for table in read_text_tables(document.text, region.start, region.end, starts_record=is_person_start):
-        if debug:
+        if rulers:
             out.print(debug_view(table), markup=False)
         out.print(" | ".join(table.header), markup=False)
         for record in table.records:

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from tandy.cli import DebugFlag, JsonFlag, Paths, _report_failure, app, err, out
 from tandy.errors import InputError
-from tandy.files import write_text
+from tandy.files import check_writable, write_text
 from tandy.reports import failing
 from tandy.rules.model import Review
 from tandy.source import expand_paths
@@ -59,6 +59,7 @@ def _ids(value: str | None) -> list[str] | None:
 def review_command(
     paths: Paths,
     format: Annotated[Format, typer.Option("--format", "-f", help="How to show the findings.")] = Format.terminal,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of printing.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 on findings at or above this (default: config, else error).")] = None,
@@ -79,8 +80,15 @@ def review_command(
     """
     from tandy.rules import load_config
 
-    if output is not None and output.exists() and not force:
-        _fail(f"{output}: exists; use --force to overwrite it")
+    if as_json:
+        if format not in (Format.terminal, Format.json):
+            _fail(f"--json is --format json; it cannot be combined with --format {format.value}")
+        format = Format.json
+    if output is not None:
+        try:
+            check_writable(output, force)
+        except InputError as exc:
+            _fail(str(exc))
     try:
         config = load_config()
     except InputError as exc:
@@ -164,13 +172,15 @@ def _render_with_precedents(format: Format, outcomes, corpus, *, color: bool) ->
 
 def _emit(text: str, output: Path | None, force: bool) -> None:
     """Print, or write the whole output atomically (nothing written when there is nothing to say)."""
-    if output is None or not text:
-        if text:
-            print(text, end="")
+    if output is None:
+        print(text, end="")
+        return
+    if not text:
+        err.print(f"nothing written to {output}: no input could be reviewed", markup=False)
         return
     try:
         write_text(output, text, force)
-    except (FileExistsError, FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+    except InputError as exc:
         _fail(str(exc))
     err.print(f"wrote {output}", markup=False)
 
@@ -282,7 +292,7 @@ def verify_command(
         raise typer.Exit(1)
 
 
-def _verify_changes(response: str, before: str, after: str, as_json: bool) -> bool:
+def _verify_changes(response, before: str, after: str, as_json: bool) -> bool:
     import json
 
     from tandy.reports import contract, terminal
@@ -317,14 +327,12 @@ def _verify_marked(response, marked, before, after, format, output: Path | None,
 
 
 def _write(output: Path, write) -> None:
-    try:
-        write()
-    except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
-        _fail(str(exc))
+    """Write a file (an OutputError reaches the caller's one-line report), then say so."""
+    write()
     err.print(f"wrote {output}", markup=False)
 
 
-def _verify_staff(response: str, staff: str, as_json: bool) -> bool:
+def _verify_staff(response, staff, as_json: bool) -> bool:
     import json
 
     from tandy.reports import contract, terminal

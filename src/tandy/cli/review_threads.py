@@ -55,18 +55,24 @@ def stats_command(
     html: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML report with charts.")] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Citations in the top-citations table.")] = TOP_CITATIONS,
     force: Force = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as one JSON object.")] = False,
 ) -> None:
     """Counts by year, form reviewed, citation, topic and disposition; rounds and days to close.
 
     Example: tandy stats --db tandy.db --html report.html
     """
+    if html:
+        _check_output(html, force)
     letters, items = _load(db)
     stats = corpus_stats(letters, items, build_threads(letters, items), top=top)
-    _print_stats(stats)
+    if as_json:
+        print(json.dumps(_stats_json(stats), ensure_ascii=False, indent=2))
+    else:
+        _print_stats(stats)
     if html:
         try:
-            out.print(f"wrote {write_html_report(stats, html, force=force)}")
-        except FileExistsError as exc:
+            out.print(f"wrote {write_html_report(stats, html, force=force)}", markup=False)
+        except InputError as exc:
             _fail(str(exc))
 
 
@@ -86,7 +92,7 @@ def export_command(
     letters, items = _load(db)
     try:
         written = export(letters, items, build_threads(letters, items), output, fmt, force=force)
-    except FileExistsError as exc:
+    except InputError as exc:
         _fail(str(exc))
     for path in written:
         out.print(f"wrote {path}", markup=False)
@@ -94,18 +100,25 @@ def export_command(
 
 def _load(db: str) -> tuple[list[LetterRecord], dict[int, list[ItemRecord]]]:
     """Letters and their items (by letter id) from the store; a missing store is an input error."""
+    from tandy.cli.corpus import corpus_faults
     from tandy.corpus import Corpus  # the store: imported only by the commands that read it
 
-    try:
-        corpus = Corpus(db, create=False)
-    except InputError as exc:
-        _fail(str(exc))
-    with corpus:
+    with corpus_faults(db), Corpus(db, create=False) as corpus:
         letters = list(corpus.letters())
         items: dict[int, list[ItemRecord]] = {}
         for item in corpus.items():
             items.setdefault(item.letter_id, []).append(item)
     return letters, items
+
+
+def _check_output(path: Path, force: bool) -> None:
+    """Refuse an output that cannot be written before the corpus is read for it."""
+    from tandy.files import check_writable
+
+    try:
+        check_writable(path, force)
+    except InputError as exc:
+        _fail(str(exc))
 
 
 def _wanted(thread: Thread, open_only: bool, company: str | None) -> bool:
@@ -122,6 +135,17 @@ def _wanted(thread: Thread, open_only: bool, company: str | None) -> bool:
 def _letter_kinds(thread: Thread) -> str:
     short = {"staff_comment": "S", "response": "R", "closing": "C", "other": "o"}
     return "".join(short.get(l.kind, "?") for l in thread.letters)
+
+
+def _stats_json(stats: CorpusStats) -> dict:
+    """The statistics as data: totals, each table as [label, count] rows, days to close."""
+    return {
+        "letters": stats.letters,
+        "threads": stats.threads,
+        "comments": stats.comments,
+        "tables": [{"title": t.title, "counted": t.counted, "rows": [list(r) for r in t.rows]} for t in stats.tables],
+        "days_to_close": stats.days_to_close,
+    }
 
 
 def _print_stats(stats: CorpusStats) -> None:

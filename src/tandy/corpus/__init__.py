@@ -13,6 +13,7 @@ Records live in SQLite (:mod:`tandy.corpus.store`); the text index beside it is 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from tandy.corpus.index import IndexReport, expand, index_paths, records_for
 from tandy.corpus.model import FileRecords, ItemRecord, LetterRecord, SearchHit, Thread
 from tandy.corpus.precedent import Match, PrecedentIndex, Query, Summary, requirements, summarize
 from tandy.corpus.records import normal_form
-from tandy.corpus.search import Filters, FullText, SearchError, check_form, fulltext_path
+from tandy.corpus.search import Filters, FullText, FullTextMissing, SearchError, check_form, fulltext_path
 from tandy.corpus.settings import EMBED_MODEL, INDEX, SEARCH
 from tandy.corpus.store import Store
 from tandy.errors import InputError
@@ -37,14 +38,77 @@ class Corpus:
     """An indexed corpus in one SQLite file (and its full-text folder beside it)."""
 
     def __init__(self, db: str | Path = "tandy.db", *, create: bool = True) -> None:
-        """Open the corpus in ``db``; with ``create=False`` a missing one is an input error
-        rather than a new empty corpus (searching a mistyped path should not make a file)."""
+        """Open the corpus in ``db``. ``create=False`` is how every read opens it: read-only, and
+        a missing one is an input error rather than a new empty corpus (searching a mistyped
+        path should not make a file); its text index is opened, and checked, when first used.
+
+        A writer finds a text index that is missing, unreadable or behind the records and
+        rebuilds it from SQLite (``fulltext_rebuilt`` says so); a reader refuses it, saying how
+        to rebuild it.
+        """
         self.db_path = Path(db)
-        if not create and not self.db_path.is_file():
-            raise InputError(str(db), f"no corpus database; build one with `tandy index PATH... --db {db}`")
-        self.store = Store(self.db_path)
-        self.fulltext = FullText(fulltext_path(self.db_path))
+        self.readonly = not create
+        self.fulltext_rebuilt = False
+        self.store = Store(self.db_path, readonly=self.readonly)
+        self._fulltext: FullText | None = None
         self._precedents: PrecedentIndex | None = None
+        if not self.readonly:
+            try:
+                self._fulltext = self._writable_fulltext()
+            except BaseException:
+                self.store.close()
+                raise
+
+    @property
+    def fulltext(self) -> FullText:
+        if self._fulltext is None:
+            self._fulltext = self._readable_fulltext()
+        return self._fulltext
+
+    def _readable_fulltext(self) -> FullText:
+        rebuild = f"rebuild it with `tandy index --rebuild-fulltext --db {self.db_path}`"
+        try:
+            fulltext = FullText(fulltext_path(self.db_path), readonly=True)
+            behind = fulltext.count() < self.store.fulltext_count()
+        except FullTextMissing as exc:
+            raise InputError(str(self.db_path), f"{exc}; {rebuild}") from None
+        except ValueError as exc:
+            raise InputError(str(self.db_path), f"its full-text index cannot be read ({exc}); {rebuild}") from None
+        if behind:
+            raise InputError(str(self.db_path), f"its full-text index lacks comments the database holds; {rebuild}")
+        return fulltext
+
+    def _writable_fulltext(self) -> FullText:
+        path = fulltext_path(self.db_path)
+        try:
+            fulltext = FullText(path)
+            if fulltext.count() >= self.store.fulltext_count():
+                return fulltext
+            fulltext.close()
+        except ValueError:  # unreadable: derived data, remade from the records below
+            pass
+        return self._fresh_fulltext()
+
+    def _fresh_fulltext(self) -> FullText:
+        """An empty text index in place of the old one, every item queued to be added again."""
+        path = fulltext_path(self.db_path)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+        self.store.reset_fulltext()
+        self.fulltext_rebuilt = True
+        return FullText(path)
+
+    def rebuild_fulltext(self) -> int:
+        """Remake the text index from SQLite (``tandy index --rebuild-fulltext``); returns items indexed."""
+        if self.readonly:
+            raise InputError(str(self.db_path), "opened read-only; the full-text index is rebuilt by `tandy index`")
+        self._fulltext.close()
+        self._fulltext = self._fresh_fulltext()
+        added = self._fulltext.sync(self.store)
+        self._fulltext.close()
+        return added
 
     def __enter__(self) -> Corpus:
         return self
@@ -53,7 +117,8 @@ class Corpus:
         self.close()
 
     def close(self) -> None:
-        self.fulltext.close()
+        if self._fulltext is not None:
+            self._fulltext.close()
         self.store.close()
 
     # --- indexing -----------------------------------------------------------------------------

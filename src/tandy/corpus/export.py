@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Literal
 
 from tandy.corpus.model import ItemRecord, LetterRecord, Thread
-from tandy.files import write_atomically
+from tandy.errors import OutputError, OutputExists
+from tandy.files import reason, write_atomically
 
 ExportFormat = Literal["parquet", "csv", "jsonl"]
 FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
@@ -51,17 +52,23 @@ def export(
 ) -> list[Path]:
     """Write ``items``, ``letters`` and ``threads`` files into ``directory``; return their paths.
 
-    Refuses (:class:`FileExistsError`) before writing anything if any of the three exists and
-    ``force`` is false, so a refused export leaves the directory as it was.
+    Refuses (:class:`~tandy.errors.OutputError`) before writing anything if any of the three
+    exists and ``force`` is false, or the directory cannot be made, so a refused export leaves the
+    directory as it was.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(str(directory), "is a file, not a folder for the export")
     targets = {table: directory / f"{table}.{fmt}" for table in TABLES}
     existing = [str(p) for p in targets.values() if p.exists()]
     if existing and not force:
-        raise FileExistsError(f"{', '.join(existing)} exist(s); use --force to overwrite")
+        raise OutputExists(str(directory), f"{', '.join(existing)} exist(s); use --force to overwrite")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(directory), f"cannot be made ({reason(exc)})") from None
     tables = export_rows(letters, items, threads)
     writer = _WRITERS[fmt]
     return [write_atomically(targets[t], force, lambda tmp, rows=tables[t]: writer(rows, tmp)) for t in TABLES]

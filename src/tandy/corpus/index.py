@@ -37,6 +37,7 @@ from tandy.letters.reader import letter_from_submission
 from tandy.proxy import Proxy
 from tandy.proxy.reader import proxy_from_submission
 from tandy.source import expand_paths
+from tandy.source.reader import check_regular, max_bytes_default
 from tandy.rules.config import Config
 from tandy.rules.engine import apply_rules, letter_subject, proxy_subject
 from tandy.rules.model import Subject
@@ -88,8 +89,13 @@ def file_path(path: str) -> str:
     return os.path.abspath(path)
 
 
-def sha256_of(path: str) -> str | None:
-    """The file's content hash, or None when it cannot be read (reading it reports why)."""
+def sha256_of(path: str, max_bytes: int | None = None) -> str | None:
+    """The file's content hash, or None when it is not a regular file within the size limit or
+    cannot be read (reading it reports why): a pipe or ``/dev/zero`` is never hashed."""
+    try:
+        check_regular(path, max_bytes if max_bytes is not None else max_bytes_default())
+    except InputError:
+        return None
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as f:
@@ -113,9 +119,9 @@ def records_for(path: str, *, max_bytes: int | None = None) -> FileRecords:
             warnings.simplefilter("ignore", UnreadPageWarning)
             submission = parse(path, max_bytes=max_bytes)
     except InputError as exc:
-        return _failed(path, recorded, exc.problem)
+        return _failed(path, recorded, exc.problem, max_bytes)
     except Exception as exc:  # a reader bug: the batch goes on, the file says what happened
-        return _failed(path, recorded, f"internal error ({type(exc).__name__}: {exc})")
+        return _failed(path, recorded, f"internal error ({type(exc).__name__}: {exc})", max_bytes)
     source = submission.source
     if source.filing is None:  # a bare document fetched into a mirror: its manifest knows the filing
         source.filing = manifest_filing(path)
@@ -223,7 +229,7 @@ def index_paths(
     for path in paths:
         key = file_path(path)
         before = recorded.get(key)
-        if before and before[1] == "ok" and before[0] == sha256_of(path):
+        if before and before[1] == "ok" and before[0] == sha256_of(path, max_bytes):
             report.skipped.append(key)
         else:
             records = records_for(path, max_bytes=max_bytes)
@@ -282,8 +288,8 @@ def _location(location: Location | None) -> LocationRecord | None:
     return LocationRecord(location.page, location.line, location.start, location.end)
 
 
-def _failed(path: str, recorded: str, problem: str) -> FileRecords:
-    return FileRecords(path=recorded, sha256=sha256_of(path) or "", size=_size(path), error=problem)
+def _failed(path: str, recorded: str, problem: str, max_bytes: int | None) -> FileRecords:
+    return FileRecords(path=recorded, sha256=sha256_of(path, max_bytes) or "", size=_size(path), error=problem)
 
 
 def _size(path: str) -> int:

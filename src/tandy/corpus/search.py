@@ -48,6 +48,10 @@ class SearchError(ValueError):
     """A query or filter the index cannot run, worded for the person who typed it."""
 
 
+class FullTextMissing(ValueError):
+    """The text index beside a store is gone or unreadable; ``tandy index --rebuild-fulltext`` remakes it."""
+
+
 @dataclass(slots=True)
 class Filters:
     """What a search is narrowed to, besides its words."""
@@ -92,11 +96,21 @@ def _schema() -> tantivy.Schema:
 class FullText:
     """The text index of one corpus: written by :meth:`sync`, read by :meth:`search`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (or, unless ``readonly``, create) the index; a read-only open of a missing or
+        unreadable index raises :class:`FullTextMissing` instead of making an empty one."""
         self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        if readonly:
+            if not (self.path / "meta.json").is_file():
+                raise FullTextMissing(f"its full-text index {self.path} is missing")
+            try:
+                self.index = tantivy.Index.open(str(self.path))
+            except ValueError as exc:
+                raise FullTextMissing(f"its full-text index {self.path} cannot be read ({exc})") from None
+        else:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         self._writer: tantivy.IndexWriter | None = None
         self._stemmer = (
             tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
@@ -159,6 +173,11 @@ class FullText:
         return doc
 
     # --- reading ------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """Entries the index holds (live, deleted ones not counted)."""
+        self.index.reload()
+        return self.index.searcher().num_docs
 
     def item_ids(self) -> list[int]:
         """Every item id the index holds (for consistency checks)."""

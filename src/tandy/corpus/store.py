@@ -1,9 +1,10 @@
 """The corpus on disk: one SQLite file, written one file's records per transaction.
 
-SQLite needs no server, and in WAL mode a reader (``tandy search``) never waits for a writer
-(``tandy index``). Every file's records go in (and its old records out) in one transaction, so a
-run killed at any moment leaves each file either wholly indexed or not at all, and the next run
-picks up where it stopped: a file is skipped when its sha256 is already recorded.
+SQLite needs no server; a reader (``tandy search``) opens the file read-only and waits at most a
+commit's length for a writer (``tandy index``). Every file's records go in (and its old records
+out) in one transaction, so a run killed at any moment leaves each file either wholly indexed or
+not at all, and the next run picks up where it stopped: a file is skipped when its sha256 is
+already recorded.
 
 The full-text index (:mod:`tandy.corpus.search`) lives beside this file and is derived from it:
 items carry ``fulltext = 0`` until the full-text index has committed them, and removed items are
@@ -14,11 +15,17 @@ another one.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
+import stat
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from tandy.corpus.model import (
     CitationRecord,
@@ -29,10 +36,19 @@ from tandy.corpus.model import (
     Thread,
 )
 from tandy.corpus.settings import INDEX
+from tandy.errors import InputError
+from tandy.files import default_mode
 
 SCHEMA_VERSION = 1
 
+JOURNAL_MODE = "delete"
+"""SQLite's rollback journal, not WAL: a WAL database makes even a read-only reader create its
+``-wal`` and ``-shm`` files beside it, and a read command must leave the folder as it found it.
+Readers wait out a writer's commit (milliseconds, within the busy timeout); a store made in WAL
+mode by an earlier tandy is switched back at its next ``index``."""
+
 SCHEMA = """
+begin;
 create table if not exists meta (key text primary key, value text);
 create table if not exists files (
     id integer primary key autoincrement,
@@ -122,6 +138,7 @@ create table if not exists thread_letters (
 create trigger if not exists items_deleted after delete on items begin
     insert or ignore into fulltext_deletes(item_id) values (old.id);
 end;
+commit;
 """
 
 _LETTER_COLUMNS = (
@@ -135,19 +152,42 @@ _ITEM_COLUMNS = (
 
 
 class Store:
-    """The SQLite file of a corpus: schema, transactions, and the rows read back as records."""
+    """The SQLite file of a corpus: schema, transactions, and the rows read back as records.
 
-    def __init__(self, path: str | Path) -> None:
+    ``readonly`` (every command but ``index``) opens the file with SQLite's ``mode=ro``, so a
+    read can never change it. Either way the file must be a tandy corpus (its ``meta`` table says
+    so, with this schema version) before anything else is done with it: the schema is only ever
+    written into a database tandy itself created, which it does beside the target and links into
+    place whole. A writer holds an exclusive lock on the file, so a second ``index`` on the same
+    corpus is refused at once instead of failing half-way on the full-text writer's lock.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path, timeout=INDEX.busy_timeout_ms / 1000, isolation_level=None)
-        self.db.execute("pragma journal_mode = wal")
-        self.db.execute("pragma synchronous = normal")
-        self.db.execute("pragma foreign_keys = on")
-        self.db.executescript(SCHEMA)
-        self.db.execute("insert or ignore into meta values ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self.readonly = readonly
+        self._lock: int | None = None
+        if _existing_file(self.path, readonly):
+            _check_file(self.path)
+        else:
+            _create(self.path)
+        self.db = _connect(self.path, readonly)
+        try:
+            if not readonly:
+                self._lock = _lock_for_writing(self.path)
+                self.db.execute(f"pragma journal_mode = {JOURNAL_MODE}")
+                self.db.execute("pragma synchronous = normal")
+                self.db.executescript(SCHEMA)
+            self.db.execute("pragma foreign_keys = on")
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
-        self.db.close()
+        if getattr(self, "db", None) is not None:
+            self.db.close()
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -341,6 +381,17 @@ class Store:
             self.db.execute(f"delete from fulltext_deletes where item_id in ({_marks(d)})", d)
         self.db.execute("commit")
 
+    def fulltext_count(self) -> int:
+        """Items the text index should hold: those marked as committed to it."""
+        return self.db.execute("select count(*) from items where fulltext = 1").fetchone()[0]
+
+    def reset_fulltext(self) -> None:
+        """Queue every item for a new, empty text index (and forget deletions it no longer needs)."""
+        self.db.execute("begin immediate")
+        self.db.execute("update items set fulltext = 0 where fulltext = 1")
+        self.db.execute("delete from fulltext_deletes")
+        self.db.execute("commit")
+
     def pending_count(self) -> int:
         return self.db.execute("select count(*) from items where fulltext = 0").fetchone()[0]
 
@@ -402,6 +453,141 @@ class Store:
 
     def embeddings(self, model: str) -> Iterator[tuple[int, bytes]]:
         yield from self.db.execute("select item_id, vector from embeddings where model = ? order by item_id", (model,))
+
+
+def check_tandy_store(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse, on one line, a file that is not a corpus this tandy reads: not SQLite, damaged,
+    another program's database, or a tandy schema of another version."""
+    what = f"not a tandy corpus database; `tandy index PATH... --db {path}` builds one in a new file"
+    try:
+        row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(str(path), f"{what} ({exc})") from None
+    if row is None:
+        raise InputError(str(path), what)
+    if row[0] != str(SCHEMA_VERSION):
+        raise InputError(str(path), f"a tandy corpus of schema version {row[0]}; this tandy reads version {SCHEMA_VERSION}")
+
+
+@contextmanager
+def store_errors(path: str | Path) -> Iterator[None]:
+    """A fault met while reading or writing the corpus, as one input error naming the database.
+
+    SQLite reports a damaged file only when the damaged page is read, so any query may meet it;
+    a full or read-only disk shows up at the first write.
+    """
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise InputError(str(path), f"damaged or unwritable corpus database ({exc})") from None
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is not a whole tandy store before SQLite opens it for real.
+
+    The header (100 bytes, read here) says whether it is SQLite at all and how many pages it has,
+    which a truncated copy lacks; the schema version is then read through an ``immutable``
+    connection, which never creates a journal, ``-wal`` or ``-shm`` file beside a foreign file.
+    """
+    what = f"not a tandy corpus database; `tandy index PATH... --db {path}` builds one in a new file"
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise InputError(str(path), f"{what} (not an SQLite file)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and page_size and size < pages * page_size:
+        raise InputError(str(path), f"truncated: {size:,} bytes where its header promises {pages * page_size:,}")
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro&immutable=1"
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise InputError(str(path), f"cannot be opened ({exc})") from None
+    try:
+        check_tandy_store(db, path)
+    finally:
+        db.close()
+
+
+def _existing_file(path: Path, readonly: bool) -> bool:
+    """Whether ``path`` is a file to open (True) or a new corpus to create (False); anything else
+    is an input error: a folder, a device, a missing folder, an empty file tandy did not make."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
+    if info is None:
+        if readonly:
+            raise InputError(str(path), f"no corpus database; build one with `tandy index PATH... --db {path}`")
+        parent = path.parent
+        if not parent.is_dir():
+            raise InputError(str(path), f"the folder {parent} does not exist")
+        return False
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(str(path), "is a folder, not a corpus database")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(str(path), "not a regular file, so not a corpus database")
+    if info.st_size == 0:
+        raise InputError(str(path), "is an empty file, not a tandy corpus database (tandy writes only into a database it created)")
+    return True
+
+
+def _create(path: Path) -> None:
+    """A new, empty corpus at ``path``, made whole beside it and linked into place (never over a
+    file that appeared meanwhile: then that file is opened, and checked, instead)."""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be created ({exc.strerror or exc})") from None
+    os.close(handle)
+    os.unlink(temporary)  # SQLite makes the file itself; the name was only reserved
+    try:
+        db = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            db.execute(f"pragma journal_mode = {JOURNAL_MODE}")
+            db.executescript(SCHEMA)
+            db.execute("insert into meta values ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        finally:
+            db.close()
+        os.chmod(temporary, default_mode())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+    except sqlite3.Error as exc:
+        raise InputError(str(path), f"cannot be created ({exc})") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be created ({exc.strerror or exc})") from None
+    finally:
+        for leftover in (temporary, f"{temporary}-wal", f"{temporary}-shm"):
+            Path(leftover).unlink(missing_ok=True)
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    uri = f"file:{quote(str(path.absolute()))}?mode={'ro' if readonly else 'rw'}"
+    try:
+        return sqlite3.connect(uri, uri=True, timeout=INDEX.busy_timeout_ms / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise InputError(str(path), f"cannot be opened ({exc})") from None
+
+
+def _lock_for_writing(path: Path) -> int:
+    """An exclusive lock on the database file for this writer's lifetime (``flock``, which SQLite's
+    own byte-range locks do not touch); a second writer is refused, never left to crash later."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise InputError(str(path), "another `tandy index` is writing to this corpus; run again when it has finished") from None
+    return fd
 
 
 def _letter(row: tuple) -> LetterRecord:

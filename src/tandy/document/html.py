@@ -15,6 +15,8 @@ rather than :mod:`lxml.html`'s, which calls back into Python for every element i
 from __future__ import annotations
 
 import re
+import sys
+from contextlib import contextmanager
 from functools import lru_cache
 
 from lxml import etree
@@ -45,32 +47,86 @@ _PREFIX_CELL = re.compile(r"^(?:\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|[IVXivx]{1,4}[.)
 IGNORED, SKIPPED, INLINE, TABLE, HR, BR, ROW, CELL, BLOCK, PRE, HEADING_BLOCK = range(11)
 _BEFORE, _AFTER = 1, 2
 
-_PARSER = etree.HTMLParser(encoding="utf-8")
+_PARSER = etree.HTMLParser(encoding="utf-8", huge_tree=True)
 """lxml.html's parser options, without its element classes, which cost a Python call per element.
 
 The text arrives decoded and is handed over as UTF-8, so the parser is told so: otherwise a
 ``<meta charset=windows-1252>`` left from the filing's original encoding makes libxml2 decode the
-UTF-8 bytes a second time (``Trust’s`` read as ``Trustâ€™s``).
+UTF-8 bytes a second time (``Trust’s`` read as ``Trustâ€™s``). ``huge_tree`` lifts libxml2's
+default limits (256 levels of nesting, 10 MB text nodes) to 2,048 levels: beyond its limit
+libxml2 silently drops everything deeper, so a file of 400 unclosed ``<font>`` tags read as empty.
 """
+
+MAX_DEPTH = 2048
+"""libxml2's nesting limit with ``huge_tree``; a deeper document is read again without inline tags."""
+
+_INLINE_TAG = re.compile(
+    r"</?(?:font|span|a|b|i|u|s|em|strong|small|big|sup|sub|ins|del|strike|tt|code|nobr|abbr|cite|q|label)\b[^<>]*>",
+    re.I,
+)
+
+
+class NestedTooDeep(ValueError):
+    """HTML nested deeper than libxml2 reads even without its inline tags: text would be lost."""
 
 
 def read_html(source_text: str) -> Layout:
-    """Lay an HTML document out as blocks and pages (none for HTML that holds no element)."""
+    """Lay an HTML document out as blocks and pages (none for HTML that holds no element).
+
+    Raises :class:`NestedTooDeep` rather than return a layout that lost text to the nesting limit.
+    """
     layout = Layout()
     if not source_text.strip():
         return layout
-    try:
-        root = etree.fromstring(source_text.encode("utf-8"), _PARSER)
-    except etree.ParserError:  # no element at all (a comment, a doctype): a document without text
-        return layout
+    root = _tree(source_text)
     if root is None:
         return layout
     breaks_by_style = bool(_BREAK_STYLE.search(source_text[:2_000_000].lower()))
     walker = _Walker(layout, hr_breaks_page=not breaks_by_style)
     body = root.find("body")
-    walker.walk(body if body is not None else root, 0)
+    with _recursion_for(MAX_DEPTH):
+        walker.walk(body if body is not None else root, 0)
     walker.flush()
     return layout
+
+
+def _tree(source_text: str):
+    """The parsed tree; a file too deep for libxml2 is parsed again without inline tags (its text
+    kept, some emphasis lost), and refused, saying where, when even that is too deep."""
+    root, deep = _parse(source_text)
+    if deep is None:
+        return root
+    root, deep = _parse(_INLINE_TAG.sub("", source_text))
+    if deep is None:
+        return root
+    line, column = deep
+    raise NestedTooDeep(
+        f"HTML nested deeper than {MAX_DEPTH:,} levels (line {line}, column {column}): text below that depth cannot be read"
+    )
+
+
+def _parse(source_text: str):
+    """(root or None, (line, column) where the nesting limit was hit, or None)."""
+    try:
+        root = etree.fromstring(source_text.encode("utf-8"), _PARSER)
+    except etree.ParserError:  # no element at all (a comment, a doctype): a document without text
+        return None, None
+    too_deep = next((e for e in _PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    return root, ((too_deep.line, too_deep.column) if too_deep is not None else None)
+
+
+@contextmanager
+def _recursion_for(depth: int):
+    """Room for the walker's two frames a level at the deepest nesting the parser gives.
+
+    Python-to-Python calls do not grow the C stack (3.11+), so the higher limit is safe.
+    """
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, 3 * depth + 1000))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 @lru_cache(maxsize=4096)

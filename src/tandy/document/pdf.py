@@ -85,6 +85,8 @@ def _open(path: str, data: bytes, what: str) -> pdfium.PdfDocument:
         reason = _reason(exc)
         if "password" in reason or "security" in reason:
             raise InputError(path, f"encrypted {what}: it needs a password to be read") from None
+        if reason == "success":  # pdfium's code when the file parses but has no page tree
+            raise InputError(path, f"{what} has no pages") from None
         raise InputError(path, f"damaged {what} ({reason})") from None
 
 

@@ -9,12 +9,14 @@ exactly as printed, alignment included, so that the table stage can find the col
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tandy.document.layout import is_heading, normalize
 from tandy.document.model import Block, Page, Table
 
 _PAGE_MARK = re.compile(r"^[ \t]*(?:<PAGE>[^\n]*|\f[ \t]*)$", re.M | re.I)
-_TABLE_TAG = re.compile(r"^[ \t]*<TABLE>.*?^[ \t]*</TABLE>[^\n]*$", re.S | re.M | re.I)
+_TABLE_OPEN = re.compile(r"^[ \t]*<TABLE>", re.M | re.I)
+_TABLE_CLOSE = re.compile(r"^[ \t]*</TABLE>[^\n]*$", re.M | re.I)
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _GAP = re.compile(r"\S( {3,}|\t+)(?=\S)")
 _RULE = re.compile(r"^[\s\-=_]{6,}$")
@@ -35,13 +37,37 @@ def read_text(source_text: str) -> tuple[str, list[Page], list[Block], list[Tabl
     text = normalize(source_text).replace("\f", "\n\f")
     pages, markers = _pages(text)
     blocks = _blocks(text, markers)
-    tables = [Table("text", m.start(), m.end(), tagged=True) for m in _TABLE_TAG.finditer(text)]
+    tables = _tagged_tables(text)
     tables = sorted(tables + _aligned_regions(text, tables), key=lambda t: t.start)
-    for i, table in enumerate(tables):
-        for block in blocks:
-            if block.start >= table.start and block.end <= table.end:
-                block.table, block.kind = i, "paragraph"
+    _mark_table_blocks(blocks, tables)
     return text, pages, blocks, tables
+
+
+def _tagged_tables(text: str) -> list[Table]:
+    """``<TABLE>`` ... ``</TABLE>`` regions, each open tag paired with the next close tag.
+
+    Scanned tag by tag: one lazy pattern from each open tag to its close is quadratic when the
+    close tags are missing (every open tag scans on to the end of the text).
+    """
+    tables, pos = [], 0
+    while opening := _TABLE_OPEN.search(text, pos):
+        closing = _TABLE_CLOSE.search(text, opening.end())
+        if closing is None:
+            break
+        tables.append(Table("text", opening.start(), closing.end(), tagged=True))
+        pos = closing.end()
+    return tables
+
+
+def _mark_table_blocks(blocks: list[Block], tables: list[Table]) -> None:
+    """Blocks that lie inside a table belong to it: found by bisection in the (ordered) blocks."""
+    starts = [block.start for block in blocks]
+    for i, table in enumerate(tables):
+        for block in blocks[bisect_left(starts, table.start) :]:
+            if block.start >= table.end:
+                break
+            if block.end <= table.end:
+                block.table, block.kind = i, "paragraph"
 
 
 def _pages(text: str) -> tuple[list[Page], list[tuple[int, int]]]:
@@ -109,8 +135,12 @@ def _aligned_regions(text: str, tagged: list[Table]) -> list[Table]:
         lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
     regions, run, breaks, columns = [], [], 0, set()
+    tagged = sorted(tagged, key=lambda t: t.start)
+    next_tagged = 0
     for i, (start, end, line) in enumerate(lines):
-        if any(t.start <= start < t.end for t in tagged):
+        while next_tagged < len(tagged) and tagged[next_tagged].end <= start:
+            next_tagged += 1  # lines and tables both in order: one pass, not every table per line
+        if next_tagged < len(tagged) and tagged[next_tagged].start <= start:
             run, breaks, columns = _close(regions, run), 0, set()
             continue
         gapped = _gapped(line)

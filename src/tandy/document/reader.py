@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 
 from tandy.document import furniture
-from tandy.document.html import read_html
+from tandy.document.html import NestedTooDeep, read_html
 from tandy.document.model import Document, Submission
 from tandy.document.pdf import read_pdf
 from tandy.document.plain import read_text
@@ -60,7 +60,10 @@ def read_document(path: str, part: Part) -> Document:
         text, pages, blocks, tables = layout.text(), layout.pages(), layout.blocks, layout.tables
         problems = layout.warnings
     elif part.format == "html":
-        layout = read_html(part.content)
+        try:
+            layout = read_html(part.content)
+        except NestedTooDeep as exc:
+            raise InputError(path, str(exc)) from None
         text, pages, blocks, tables = layout.text(), layout.pages(), layout.blocks, layout.tables
     else:
         text, pages, blocks, tables = read_text(part.content)

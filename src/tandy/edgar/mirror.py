@@ -24,7 +24,7 @@ from pathlib import Path
 
 from tandy.edgar.model import MirrorEntry, Wanted
 from tandy.errors import InputError
-from tandy.files import _default_mode, write_text
+from tandy.files import default_mode, write_text
 from tandy.source import sgml
 from tandy.source.model import Filer, Filing
 
@@ -89,7 +89,7 @@ class Mirror:
         """
         try:
             _check_submission(temporary, size, wanted)
-            os.chmod(temporary, _default_mode())
+            os.chmod(temporary, default_mode())
             target = self.path_of(wanted)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(temporary, target)

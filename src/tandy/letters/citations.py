@@ -317,15 +317,29 @@ def _without_overlaps(citations: list[Citation]) -> list[Citation]:
 
 
 def _resolve_short_forms(citations: list[Citation]) -> list[Citation]:
+    """Each short form takes what the latest full form before it gives.
+
+    The latest qualified item, the latest section with its Act and the latest Act of each rule
+    family are carried along, so each citation is resolved in constant time (rescanning every
+    earlier citation was quadratic: 50,000 "Item 407(" took close to a minute).
+    """
     resolved: list[Citation] = []
+    last_item: Citation | None = None
+    last_act_section: Citation | None = None
+    rule_acts: dict[str, str] = {}
     for citation in citations:
         if citation.kind == "item" and not (citation.regulation or citation.form):
-            citation = _resolve_item(citation, resolved)
+            citation = _resolve_item(citation, last_item)
         elif citation.kind == "section" and not citation.act:
-            earlier = next((c for c in reversed(resolved) if c.kind == "section" and c.act), None)
-            citation = replace(citation, act=earlier.act) if earlier else citation
+            citation = replace(citation, act=last_act_section.act) if last_act_section else citation
         elif citation.kind == "rule" and not citation.regulation:
-            citation = _resolve_rule(citation, resolved)
+            citation = _resolve_rule(citation, rule_acts)
+        if citation.kind in ("item", "schedule_item") and (citation.regulation or citation.form):
+            last_item = citation
+        elif citation.kind == "section" and citation.act:
+            last_act_section = citation
+        elif citation.kind == "rule" and citation.act and "-" in (citation.rule or ""):
+            rule_acts[citation.rule.split("-", 1)[0]] = citation.act
         resolved.append(citation)
     return resolved
 
@@ -345,24 +359,19 @@ def _item_fits(item: str, regulation: str | None, form: str | None) -> bool:
     return False
 
 
-def _resolve_item(citation: Citation, earlier: list[Citation]) -> Citation:
-    for previous in reversed(earlier):
-        if previous.kind in ("item", "schedule_item") and (previous.regulation or previous.form):
-            if _item_fits(citation.item or "", previous.regulation, previous.form):
-                return replace(citation, kind=previous.kind, regulation=previous.regulation, form=previous.form)
-            return citation
+def _resolve_item(citation: Citation, previous: Citation | None) -> Citation:
+    """An unqualified item takes the regulation or form of the latest qualified one, if it fits."""
+    if previous is not None and _item_fits(citation.item or "", previous.regulation, previous.form):
+        return replace(citation, kind=previous.kind, regulation=previous.regulation, form=previous.form)
     return citation
 
 
-def _resolve_rule(citation: Citation, earlier: list[Citation]) -> Citation:
+def _resolve_rule(citation: Citation, rule_acts: dict[str, str]) -> Citation:
     """A rule of the same family cited earlier with its Act lends that Act."""
     family = re.match(r"(\d+[a-z]*\d?)-", citation.rule or "")
-    if not family:
+    if not family or family.group(1) not in rule_acts:
         return citation
-    for previous in reversed(earlier):
-        if previous.kind == "rule" and previous.act and (previous.rule or "").startswith(family.group(1) + "-"):
-            return replace(citation, act=previous.act)
-    return citation
+    return replace(citation, act=rule_acts[family.group(1)])
 
 
 # --- pages ---------------------------------------------------------------------------------------

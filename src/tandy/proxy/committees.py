@@ -241,11 +241,17 @@ def _continues(text: str, block, following) -> bool:
     return tail[-1] == "," or (tail[-1] not in ".:;!?" and head[0].islower())
 
 
+_WORD_WINDOW = 64
+"""Characters before a full stop searched for the word it ends; longer words are no abbreviation."""
+
+
 def _split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, not splitting after "Mr.", "Inc." or a middle initial."""
     spans, start = [], 0
     for match in re.finditer(r"[.!?](?=\s+[\"“(]?[A-Z0-9_])|\n\s*\n", text):
-        word = re.search(r"([\w.]+)$", text[start : match.start()])
+        # The word before the stop, looked for in a short window: the whole unsplit run since
+        # ``start`` would make a text of "1." lines quadratic.
+        word = re.search(r"([\w.]+)$", text[max(start, match.start() - _WORD_WINDOW) : match.start()])
         token = (word.group(1) if word else "").lower().rstrip(".")
         if match.group(0) == "." and (token in _ABBREVIATIONS or len(token) == 1):
             continue

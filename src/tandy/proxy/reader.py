@@ -8,6 +8,7 @@ meeting and the auditor.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -27,7 +28,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 def read_proxy(path: str | Path, *, max_bytes: int | None = None) -> Proxy:
     """Read a proxy statement (DEF 14A, PRE 14A) or a fund SAI into a :class:`Proxy`."""
-    return proxy_from_submission(parse(str(path), max_bytes=max_bytes))
+    return proxy_from_submission(parse(os.fspath(path), max_bytes=max_bytes))
 
 
 def proxy_from_submission(submission: Submission) -> Proxy:

@@ -39,7 +39,10 @@ def load_config(start: str | Path | None = None) -> Config:
     for candidate in [folder, *folder.parents]:
         own = candidate / "tandy.toml"
         if own.is_file():
-            return config_from(_read(own), own)
+            table = _read(own)
+            if set(table) == {"tool"}:  # the README's [tool.tandy] block pasted as it is
+                table = table["tool"].get("tandy", {})
+            return config_from(table, own)
         project = candidate / "pyproject.toml"
         if project.is_file():
             section = _read(project).get("tool", {}).get("tandy")
@@ -73,3 +76,5 @@ def _read(path: Path) -> dict:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None

@@ -157,7 +157,51 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
-    """The file's bytes, once its size (from the file system, before reading) is within the limit."""
+    """The file's bytes, once its size (from the file system, before reading) is within the limit.
+
+    Only a regular file is opened, and without blocking (a FIFO put in its place between the check
+    and the open would otherwise wait for a writer); at most the limit is read, so a file that grew
+    since it was checked is refused, not read whole.
+    """
+    check_regular(path, max_bytes)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "not a regular file (a device, pipe or socket)")
+        try:
+            data = _read_at_most(f, info.st_size, max_bytes)
+        except OSError as exc:
+            raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(path, f"file grew past the {max_bytes:,}-byte limit while it was read")
+    if not data:
+        raise InputError(path, "file is empty")
+    return data
+
+
+def _read_at_most(f, size: int, max_bytes: int) -> bytes:
+    """The file's bytes, at most ``max_bytes + 1`` of them. Asked for by the size it had (a read
+    of the limit itself would allocate the whole limit, 200 MB, for any file), then in blocks
+    should it have grown."""
+    data = f.read(min(size, max_bytes) + 1)
+    while len(data) > size and len(data) <= max_bytes:
+        block = f.read(min(1 << 20, max_bytes + 1 - len(data)))
+        if not block:
+            break
+        data += block
+    return data
+
+
+def check_regular(path: str, max_bytes: int) -> os.stat_result:
+    """The status of a regular, non-empty file within the size limit; anything else is an input error.
+
+    Every reader of user files asks this first (the index's hash too), so no command blocks on a
+    pipe, reads a device without end, or reads a file it is about to refuse for its size.
+    """
     info = _stat(path)
     if stat.S_ISDIR(info.st_mode):
         raise InputError(path, "is a folder, not a document")
@@ -169,10 +213,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     if size > max_bytes:
         limit = f"the {max_bytes:,}-byte limit (--max-size, TANDY_MAX_BYTES)"
         raise InputError(path, f"file is {size:,} bytes, over {limit}")
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return info
 
 
 def _stat(path: str) -> os.stat_result:

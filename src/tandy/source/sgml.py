@@ -121,6 +121,8 @@ def uudecode(path: str, body: str, name: str = "attachment") -> bytes:
             break
         if not line or line in ("`", " "):
             continue
+        if not line.isascii():  # binascii refuses it with a bare ValueError, not binascii.Error
+            raise InputError(path, f"damaged uuencoded {name} (a line holds characters outside ASCII)")
         try:
             out += binascii.a2b_uu(line)
         except binascii.Error:
@@ -133,8 +135,14 @@ def uudecode(path: str, body: str, name: str = "attachment") -> bytes:
 
 
 def _first(body: str, key: str) -> str | None:
-    match = re.search(rf"^\s*{key}:\s*(.*?)\s*$", body, re.M)
-    return match.group(1) or None if match else None
+    """The value of the first ``KEY: value`` line.
+
+    Matched within one line (spaces and tabs, not any whitespace, which would run across blank
+    lines) and stripped afterwards rather than by the pattern: a lazy group before trailing
+    whitespace retries at every inner space, quadratic in a long padded name.
+    """
+    match = re.search(rf"^[ \t]*{key}:([^\n]*)", body, re.M)
+    return match.group(1).strip() or None if match else None
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -148,12 +156,12 @@ def _filers(body: str) -> list[Filer]:
 
     A fund files under two file numbers (811- and 333-) in two blocks for the same CIK: one filer.
     """
-    blocks = re.split(r"^(FILER|SUBJECT COMPANY|FILED BY|FILED FOR):\s*$", body, flags=re.M)
+    blocks = re.split(r"^(FILER|SUBJECT COMPANY|FILED BY|FILED FOR):[ \t]*$", body, flags=re.M)
     filers: dict[tuple, Filer] = {}
     for role, block in zip(blocks[1::2], blocks[2::2]):
         name, cik = _first(block, "COMPANY CONFORMED NAME"), _first(block, "CENTRAL INDEX KEY")
         filer = filers.setdefault((_ROLES[role], cik, name), Filer(name, cik, [], _ROLES[role]))
-        for number in re.findall(r"^\s*SEC FILE NUMBER:\s*(\S+)", block, re.M):
+        for number in re.findall(r"^[ \t]*SEC FILE NUMBER:[ \t]*(\S+)", block, re.M):
             if number not in filer.file_numbers:
                 filer.file_numbers.append(number)
     return list(filers.values())
