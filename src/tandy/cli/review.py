@@ -278,10 +278,13 @@ def verify_command(
         _fail("a redline shows changes: give --marked or --before/--after, not --staff")
     as_json = as_json or format is RedlineFormat.json
     try:
+        letter = _letter_of_kind(response, "response", "--response")
         if format in (RedlineFormat.html, RedlineFormat.docx) or marked is not None:
-            failed = _verify_marked(response, marked, before, after, format, output, force, as_json)
+            failed = _verify_marked(letter, marked, before, after, format, output, force, as_json)
+        elif staff:
+            failed = _verify_staff(letter, _staff_letter_for(letter, staff), as_json)
         else:
-            failed = _verify_staff(response, staff, as_json) if staff else _verify_changes(response, before, after, as_json)
+            failed = _verify_changes(letter, before, after, as_json)
     except InputError as exc:
         _fail(f"{exc.path}: {exc.problem}")
     except Exception as exc:  # a bug in tandy: one line, exit 2, traceback only when asked
@@ -290,6 +293,30 @@ def verify_command(
         _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
     if failed:
         raise typer.Exit(1)
+
+
+def _letter_of_kind(path: str, kind: str, option: str):
+    """The letter at ``path``, refused unless it reads as ``kind`` (a proxy given as the response)."""
+    from tandy.cli.draft import KIND_NAMES
+    from tandy.letters import read_letter
+
+    letter = read_letter(path)
+    if letter.kind != kind:
+        raise InputError(path, f"{option} needs {KIND_NAMES[kind]}; this is not {KIND_NAMES[kind]}, it reads as {KIND_NAMES.get(letter.kind, letter.kind)}")
+    return letter
+
+
+def _staff_letter_for(response, path: str):
+    """The staff letter at ``path``, refused unless it is one, about the response's filing."""
+    staff = _letter_of_kind(path, "staff_comment", "--staff")
+    ours, theirs = response.subject_filing, staff.subject_filing
+    if ours.cik and theirs.cik and ours.cik.lstrip("0") != theirs.cik.lstrip("0"):
+        raise InputError(path, f"is about CIK {theirs.cik}; the response answers about CIK {ours.cik}")
+    if ours.file_numbers and theirs.file_numbers and not set(ours.file_numbers) & set(theirs.file_numbers):
+        raise InputError(
+            path, f"is about file no. {', '.join(theirs.file_numbers)}; the response is about {', '.join(ours.file_numbers)}"
+        )
+    return staff
 
 
 def _verify_changes(response, before: str, after: str, as_json: bool) -> bool:
